@@ -1,0 +1,18 @@
+import type { AuthContext } from '$lib/server/auth/context';
+
+declare global {
+	namespace App {
+		interface Error {
+			message: string;
+			errorId?: string;
+		}
+		interface Locals {
+			/** The signed-in person, when the session cookie is valid (MFA may still be pending). */
+			auth: AuthContext | null;
+			/** Set when the cookie named a session that has timed out: whose it was. */
+			expiredUserId: string | null;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,46 @@
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { startDatabase, db } from '$lib/server/db';
+import { loadAuthContext, isFullySignedIn } from '$lib/server/auth/context';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { denyAnonymous } from '$lib/server/auth/guard';
+import { applySecurityHeaders } from '$lib/server/http/headers';
+import { startWorker } from '$lib/server/outbox/worker';
+import { newId } from '$lib/server/util/ids';
+import { log } from '$lib/server/util/log';
+
+export const init: ServerInit = async () => {
+	await startDatabase();
+	if (process.env.OUTBOX_WORKER !== 'off') startWorker();
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.auth = null;
+	event.locals.expiredUserId = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const check = await validateSessionToken(db(), token);
+		if (check.status === 'valid') {
+			event.locals.auth = await loadAuthContext(db(), check.session);
+		} else if (check.status === 'expired') {
+			event.locals.expiredUserId = check.userId;
+		}
+		if (!event.locals.auth) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	}
+	// Backstop: every (app) route calls the guard itself, but a route that forgot still refuses.
+	const auth = event.locals.auth;
+	if (event.route.id?.startsWith('/(app)')) {
+		if (!auth) await denyAnonymous(event);
+		else if (!isFullySignedIn(auth)) redirect(303, auth.mfaEnrolled ? '/mfa' : '/mfa/setup');
+	}
+	const response = await resolve(event);
+	applySecurityHeaders(response, event.locals.auth !== null);
+	return response;
+};
+
+/** A generic page with an id; the detail goes to the log, never to the person (SECURITY.md 14). */
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	if (status === 404) return { message: 'Page not found' };
+	const errorId = newId();
+	log('error', 'unhandled', { errorId, status, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+	return { message: status >= 500 ? 'Sorry, there is a problem with the service' : message, errorId };
+};

@@ -1,0 +1,82 @@
+import type { Role } from '$lib/roles';
+
+/**
+ * The checked-in policy table (SECURITY.md 1). Every load, action and endpoint names one action from
+ * here in its guard call, and the access-matrix tests are generated from it.
+ *
+ * - `public`: anyone, signed in or not.
+ * - `mfaPending`: reachable by a password-only session (the MFA pages), and by a full session.
+ * - `roles`: who may, and over what: `school` means the records of the actor's own school only,
+ *   `service` the whole of the actor's service. Domain queries filter by that scope; the guard
+ *   refuses every role not listed with a 404.
+ * - `stepUp`: a fresh MFA code (within 15 minutes) is needed first.
+ */
+export type Scope = 'school' | 'service' | 'self';
+
+export interface PolicyRow {
+	public?: true;
+	mfaPending?: true;
+	roles?: Partial<Record<Role, Scope>>;
+	stepUp?: true;
+	/** What the row is for, shown in the generated access-matrix report. */
+	note: string;
+}
+
+const everyone: Partial<Record<Role, Scope>> = {
+	provider_admin: 'self',
+	youth_worker: 'self',
+	commissioner: 'self',
+	dsl: 'self',
+	deputy_dsl: 'self',
+	governor: 'self'
+};
+const admin: Partial<Record<Role, Scope>> = { provider_admin: 'service' };
+
+export const POLICY = {
+	// Public
+	'public.layout': { public: true, note: 'The page frame: header and navigation' },
+	'public.home': { public: true, note: 'The front door: sends people to sign-in or their home' },
+	'public.sign-in': { public: true, note: 'Sign in with email and password' },
+	'public.forgotten-password': { public: true, note: 'Ask for a password reset link' },
+	'public.set-password': { public: true, note: 'Set a password from a one-time link' },
+	'public.health': { public: true, note: 'Liveness check for the load balancer' },
+	// MFA pages: a password-only session reaches these alone
+	'auth.mfa-setup': { mfaPending: true, roles: everyone, note: 'Enrol an authenticator app' },
+	'auth.mfa-verify': { mfaPending: true, roles: everyone, note: 'Enter an authenticator code' },
+	'auth.sign-out': { mfaPending: true, roles: everyone, note: 'Sign out' },
+	'auth.session-extend': { mfaPending: true, roles: everyone, note: 'Stay signed in (timeout warning)' },
+	'auth.step-up': { roles: everyone, note: 'Confirm a fresh authenticator code before an export' },
+	// Every signed-in role
+	'app.home': { roles: everyone, note: 'Each role\'s home page' },
+	'account.view': { roles: everyone, note: 'Own account: MFA, recovery codes, password' },
+	'account.change-password': { roles: everyone, note: 'Change own password' },
+	'account.recovery-codes': { roles: everyone, stepUp: true, note: 'Make new recovery codes' },
+	// Provider admin
+	'admin.school.list': { roles: admin, note: 'List schools and colleges' },
+	'admin.school.view': { roles: admin, note: 'View a school' },
+	'admin.school.edit': { roles: admin, note: 'Add or edit a school' },
+	'admin.school.roll': { roles: admin, note: 'Enter numbers on roll from the census' },
+	'admin.user.list': { roles: admin, note: 'List users' },
+	'admin.user.view': { roles: admin, note: 'View a user' },
+	'admin.user.edit': { roles: admin, note: 'Create a user, change role, deactivate, resend link, reset MFA' },
+	'admin.settings.view': { roles: admin, note: 'View service settings' },
+	'admin.settings.edit': { roles: admin, note: 'Change service settings' },
+	'admin.audit.list': { roles: admin, note: 'Search the audit log' },
+	'admin.audit.export': { roles: admin, stepUp: true, note: 'Export the audit log (CSV)' }
+} as const satisfies Record<string, PolicyRow>;
+
+export type Action = keyof typeof POLICY;
+
+export function policyRow(action: Action): PolicyRow {
+	return POLICY[action];
+}
+
+/** The scope a role holds for an action, or null when the role may not perform it. */
+export function scopeFor(action: Action, role: Role): Scope | null {
+	const row: PolicyRow = POLICY[action];
+	return row.roles?.[role] ?? null;
+}
+
+export function isAction(name: string): name is Action {
+	return Object.hasOwn(POLICY, name);
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import * as schema from './schema';
+import { clientOptions, type DatabaseConfig } from './config';
+
+export type Db = LibSQLDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything that can run a query: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export interface Database {
+	client: Client;
+	db: Db;
+	config: DatabaseConfig;
+}
+
+function filePath(url: string): string {
+	const rest = url.slice('file:'.length).split('?')[0] ?? '';
+	return rest.startsWith('//') ? fileURLToPath(url.split('?')[0] ?? url) : rest;
+}
+
+/**
+ * Opens the database. A file gets exactly one connection (`concurrency: 1`): the native driver runs
+ * statements synchronously, so more connections add no parallelism, and one connection keeps its
+ * pragmas for life (a pool would open fresh connections with foreign keys off). Other callers queue
+ * while a transaction holds it. The busy timeout comes from the client option, which every
+ * connection gets (SECURITY.md 17).
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+	if (config.embedded) mkdirSync(dirname(filePath(config.url)), { recursive: true });
+	const client = createClient(clientOptions(config));
+	if (config.embedded) {
+		await client.execute('PRAGMA journal_mode = WAL');
+		await client.execute('PRAGMA synchronous = FULL');
+		await client.execute('PRAGMA foreign_keys = ON');
+	}
+	return { client, db: drizzle(client, { schema, casing: 'snake_case' }), config };
+}
+
+export interface Pragmas {
+	journalMode: string;
+	synchronous: number;
+	foreignKeys: number;
+	busyTimeout: number;
+}
+
+export async function readPragmas(client: Client): Promise<Pragmas> {
+	const one = async (name: string) => {
+		const result = await client.execute(`PRAGMA ${name}`);
+		const row = result.rows[0];
+		return row ? row[0] : null;
+	};
+	return {
+		journalMode: String(await one('journal_mode')),
+		synchronous: Number(await one('synchronous')),
+		foreignKeys: Number(await one('foreign_keys')),
+		busyTimeout: Number(await one('busy_timeout'))
+	};
+}

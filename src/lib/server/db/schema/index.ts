@@ -1,0 +1,6 @@
+export * from './tenancy';
+export * from './users';
+export * from './auth';
+export * from './audit';
+export * from './outbox';
+export * from './settings';

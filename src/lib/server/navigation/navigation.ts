@@ -1,0 +1,23 @@
+import type { Role } from '$lib/roles';
+
+export interface NavItem {
+	href: string;
+	label: string;
+}
+
+/** Navigation per role. Later issues add their pages here. */
+export function navigationFor(role: Role): NavItem[] {
+	const home = { href: '/home', label: 'Home' };
+	switch (role) {
+		case 'provider_admin':
+			return [
+				home,
+				{ href: '/admin/schools', label: 'Schools' },
+				{ href: '/admin/users', label: 'Users' },
+				{ href: '/admin/settings', label: 'Settings' },
+				{ href: '/admin/audit', label: 'Audit log' }
+			];
+		default:
+			return [home];
+	}
+}

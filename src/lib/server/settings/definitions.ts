@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Scalar service settings. Each key has a schema and a default; the admin settings page edits them
+ * and later issues add their own keys here.
+ */
+export const SETTINGS = {
+	programmeName: { schema: z.string().trim().min(1).max(120), default: 'DIVERT Young People' },
+	/** A service can require MFA for governors and commissioners too (SECURITY.md 5). */
+	requireMfaForOversight: { schema: z.boolean(), default: false },
+	/** Small-number suppression: counts from 1 to this minus one show as "<N" (DOMAIN.md §5). */
+	suppressionThreshold: { schema: z.number().int().min(2).max(20), default: 5 },
+	/** Percentages are hidden when the denominator is under this. */
+	minimumDenominator: { schema: z.number().int().min(2).max(100), default: 10 },
+	eligibility: {
+		schema: z.object({
+			schoolYearFrom: z.number().int().min(1).max(14),
+			schoolYearTo: z.number().int().min(1).max(14),
+			collegeAgeFrom: z.number().int().min(10).max(30),
+			collegeAgeTo: z.number().int().min(10).max(30),
+			collegeAgeToWithEhcp: z.number().int().min(10).max(30)
+		}),
+		default: { schoolYearFrom: 7, schoolYearTo: 13, collegeAgeFrom: 16, collegeAgeTo: 18, collegeAgeToWithEhcp: 25 }
+	},
+	slas: {
+		schema: z.object({
+			triageWorkingDays: z.number().int().min(1).max(20),
+			mashWrittenReferralHours: z.number().int().min(1).max(168),
+			mashDecisionWorkingDays: z.number().int().min(1).max(20),
+			countersignWorkingDays: z.number().int().min(1).max(20),
+			followUpMonths: z.number().int().min(1).max(24),
+			followUpChaseWorkingDays: z.number().int().min(1).max(60)
+		}),
+		default: {
+			triageWorkingDays: 1,
+			mashWrittenReferralHours: 24,
+			mashDecisionWorkingDays: 1,
+			countersignWorkingDays: 1,
+			followUpMonths: 6,
+			followUpChaseWorkingDays: 10
+		}
+	}
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
