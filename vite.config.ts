@@ -5,7 +5,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	css: { lightningcss: { errorRecovery: true } },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 20_000,
 		hookTimeout: 30_000,

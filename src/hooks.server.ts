@@ -1,8 +1,8 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { isRedirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { startDatabase, db } from '$lib/server/db';
 import { loadAuthContext, isFullySignedIn } from '$lib/server/auth/context';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { denyAnonymous } from '$lib/server/auth/guard';
+import { denyAnonymous, denyUnverified } from '$lib/server/auth/guard';
 import { applySecurityHeaders } from '$lib/server/http/headers';
 import { startWorker } from '$lib/server/outbox/worker';
 import { newId } from '$lib/server/util/ids';
@@ -26,13 +26,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 		if (!event.locals.auth) event.cookies.delete(SESSION_COOKIE, { path: '/' });
 	}
-	// Backstop: every (app) route calls the guard itself, but a route that forgot still refuses.
-	const auth = event.locals.auth;
-	if (event.route.id?.startsWith('/(app)')) {
-		if (!auth) await denyAnonymous(event);
-		else if (!isFullySignedIn(auth)) redirect(303, auth.mfaEnrolled ? '/mfa' : '/mfa/setup');
+	let response: Response;
+	try {
+		// Backstop: every (app) route calls the guard itself, but a route that forgot still refuses.
+		const auth = event.locals.auth;
+		if (event.route.id?.startsWith('/(app)')) {
+			if (!auth) await denyAnonymous(event);
+			else if (!isFullySignedIn(auth)) denyUnverified(event, auth);
+		}
+		response = await resolve(event);
+	} catch (e) {
+		if (!isRedirect(e)) throw e;
+		response = new Response(null, { status: e.status, headers: { location: e.location } });
 	}
-	const response = await resolve(event);
 	applySecurityHeaders(response, event.locals.auth !== null);
 	return response;
 };

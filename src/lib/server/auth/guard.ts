@@ -65,6 +65,11 @@ export async function denyAnonymous(event: RequestEvent): Promise<never> {
 	redirect(303, `/sign-in${next}`);
 }
 
+/** Signed in with a password only: to the MFA pages, coming back here after. */
+export function denyUnverified(event: RequestEvent, auth: AuthContext): never {
+	redirect(303, auth.mfaEnrolled ? `/mfa?next=${encodeURIComponent(here(event))}` : '/mfa/setup');
+}
+
 /**
  * The one guard (STYLE.md rule 3): the first line of every load, action and endpoint. It names an
  * action from the policy table and returns the actor, or refuses: anonymous people go to sign-in,
@@ -79,9 +84,7 @@ export async function guard<A extends Action>(event: RequestEvent, action: A): P
 	}
 	if (!auth) return denyAnonymous(event);
 	if (scopeFor(action, auth.role) === null) error(404, 'Not found');
-	if (!isFullySignedIn(auth) && !row.mfaPending) {
-		redirect(303, auth.mfaEnrolled ? `/mfa?next=${encodeURIComponent(here(event))}` : '/mfa/setup');
-	}
+	if (!isFullySignedIn(auth) && !row.mfaPending) denyUnverified(event, auth);
 	if (row.stepUp && !hasFreshStepUp(auth.session)) {
 		if (!auth.mfaEnrolled) redirect(303, '/mfa/setup');
 		const next = event.request.method === 'GET' ? here(event) : event.url.pathname;

@@ -1,0 +1,40 @@
+import { and, count, eq, isNull } from 'drizzle-orm';
+import type { Actor } from '../auth/actor';
+import { db, t } from '../db';
+import { getSetting } from '../settings/settings';
+
+/** What each role's home page shows. Later issues fill the lists; for now, counts and empty states. */
+export type HomeView =
+	| { kind: 'school'; programmeName: string }
+	| { kind: 'youth-worker'; programmeName: string }
+	| { kind: 'admin'; programmeName: string; schools: number; users: number; usersWithoutPassword: number }
+	| { kind: 'governor'; programmeName: string }
+	| { kind: 'commissioner'; programmeName: string };
+
+export async function homeFor(actor: Actor): Promise<HomeView> {
+	const programmeName = await getSetting(db(), actor.serviceId, 'programmeName');
+	switch (actor.role) {
+		case 'dsl':
+		case 'deputy_dsl':
+			return { kind: 'school', programmeName };
+		case 'youth_worker':
+			return { kind: 'youth-worker', programmeName };
+		case 'governor':
+			return { kind: 'governor', programmeName };
+		case 'commissioner':
+			return { kind: 'commissioner', programmeName };
+		case 'provider_admin': {
+			const [schools] = await db().select({ n: count() }).from(t.school).where(eq(t.school.serviceId, actor.serviceId));
+			const [users] = await db()
+				.select({ n: count() })
+				.from(t.membership)
+				.where(eq(t.membership.serviceId, actor.serviceId));
+			const [pending] = await db()
+				.select({ n: count() })
+				.from(t.user)
+				.innerJoin(t.membership, eq(t.membership.userId, t.user.id))
+				.where(and(eq(t.membership.serviceId, actor.serviceId), isNull(t.user.passwordHash), eq(t.user.active, true)));
+			return { kind: 'admin', programmeName, schools: schools?.n ?? 0, users: users?.n ?? 0, usersWithoutPassword: pending?.n ?? 0 };
+		}
+	}
+}

@@ -1,0 +1,9 @@
+import { registerHousekeeping } from './housekeeping';
+
+/**
+ * The app's scheduled jobs, registered when the worker starts. Add each new recurring job here
+ * (see the comment at the top of outbox/jobs.ts).
+ */
+export function registerCoreJobs(): void {
+	registerHousekeeping();
+}

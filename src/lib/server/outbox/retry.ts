@@ -1,0 +1,34 @@
+import { DrizzleQueryError } from 'drizzle-orm';
+
+/** After this many attempts a row is left as 'failed' for someone to look at. */
+export const MAX_ATTEMPTS = 10;
+const BASE_MS = 60_000;
+const CAP_MS = 6 * 60 * 60_000;
+const ERROR_MAX = 500;
+
+/** The wait after a failed attempt: 1 min, 2, 4 … doubling per attempt, at most 6 hours. */
+export function backoffMs(attempts: number): number {
+	return Math.min(BASE_MS * 2 ** Math.max(0, attempts - 1), CAP_MS);
+}
+
+/**
+ * The message of an error, short and on one line, to keep on the row. A failed query's wrapper quotes
+ * the SQL and its parameters, which could hold record contents: keep only the database's own message.
+ */
+export function errorSummary(error: unknown): string {
+	let message: string;
+	if (error instanceof DrizzleQueryError) {
+		message = `database: ${error.cause instanceof Error ? error.cause.message : 'query failed'}`;
+	} else if (error instanceof Error) {
+		message = error.message || error.name;
+	} else {
+		message = 'non-error thrown';
+	}
+	return message.replace(/\s+/g, ' ').trim().slice(0, ERROR_MAX);
+}
+
+/** A machine code such as ECONNECTION or EENVELOPE, safe for the log. */
+export function errorCode(error: unknown): string | undefined {
+	if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code.slice(0, 40);
+	return undefined;
+}

@@ -1,0 +1,34 @@
+import { fail } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { changePasswordSchema } from '$lib/schemas/auth';
+import { guard } from '$lib/server/auth/guard';
+import { regenerateRecoveryCodes } from '$lib/server/auth/mfa';
+import { accountView, changePassword } from '$lib/server/users/account';
+import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = await guard(event, 'account.view');
+	return {
+		account: await accountView(actor),
+		recoveryUsed: event.url.searchParams.has('recovery-used'),
+		form: await superValidate(zod4(changePasswordSchema), { id: 'password' })
+	};
+};
+
+export const actions: Actions = {
+	password: async (event) => {
+		const actor = await guard(event, 'account.change-password');
+		const form = await superValidate(event.request, zod4(changePasswordSchema), { id: 'password' });
+		if (!form.valid) return fail(400, { form });
+		const result = await changePassword(actor, form.data.current, form.data.password);
+		form.data = { current: '', password: '', confirm: '' };
+		if (!result.ok) return setError(form, result.field, result.message);
+		return { form, passwordChanged: true };
+	},
+	codes: async (event) => {
+		const actor = await guard(event, 'account.recovery-codes');
+		return { recoveryCodes: await regenerateRecoveryCodes(db(), actor) };
+	}
+};
