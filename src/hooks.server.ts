@@ -4,13 +4,17 @@ import { loadAuthContext, isFullySignedIn } from '$lib/server/auth/context';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { denyAnonymous, denyUnverified } from '$lib/server/auth/guard';
 import { applySecurityHeaders } from '$lib/server/http/headers';
-import { startWorker } from '$lib/server/outbox/worker';
+import { startWorker, stopWorker } from '$lib/server/outbox/worker';
 import { newId } from '$lib/server/util/ids';
 import { log } from '$lib/server/util/log';
 
 export const init: ServerInit = async () => {
 	await startDatabase();
-	if (process.env.OUTBOX_WORKER !== 'off') startWorker();
+	if (process.env.OUTBOX_WORKER !== 'off') {
+		startWorker();
+		// adapter-node emits this on SIGTERM/SIGINT once requests have drained.
+		process.once('sveltekit:shutdown', () => void stopWorker());
+	}
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

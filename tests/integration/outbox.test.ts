@@ -12,7 +12,7 @@ import { readDatabaseConfig } from '$lib/server/db/config';
 import { enqueueEmail, type EmailMessage } from '$lib/server/outbox/enqueue';
 import { claimDue, LEASE_MS, markDone } from '$lib/server/outbox/lease';
 import { createMailTransport, readMailConfig, type MailTransport } from '$lib/server/outbox/transport';
-import { runWorkerOnce } from '$lib/server/outbox/worker';
+import { runWorkerOnce, startWorker, stopWorker } from '$lib/server/outbox/worker';
 import { useTestDatabase } from '../helpers/database';
 
 /** A real SMTP server on a random port that parses what it receives and can refuse the next messages. */
@@ -201,6 +201,8 @@ describe('the outbox worker without SMTP_URL', () => {
 		const outboxDir = join(dir, 'outbox');
 		const files = createMailTransport(readMailConfig({ OUTBOX_DIR: outboxDir }));
 		const writes: string[] = [];
+		const logLevel = process.env.LOG_LEVEL;
+		delete process.env.LOG_LEVEL;
 		const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
 			writes.push(String(chunk));
 			return true;
@@ -228,8 +230,33 @@ describe('the outbox worker without SMTP_URL', () => {
 			expect(logged).not.toContain('needs your attention');
 		} finally {
 			spy.mockRestore();
+			if (logLevel !== undefined) process.env.LOG_LEVEL = logLevel;
 			files.close();
 			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('the polling worker', () => {
+	it('sends what is queued while it runs, and nothing once stopped', async () => {
+		const saved = process.env.SMTP_URL;
+		process.env.SMTP_URL = smtp.url;
+		try {
+			startWorker({ pollMs: 20 });
+			await enqueueEmail(db(), null, message(1));
+			const emailStatus = async () => (await db().select().from(t.outbox).where(eq(t.outbox.kind, 'email'))).map((r) => r.status);
+			await vi.waitFor(async () => expect(await emailStatus()).toEqual(['done']), { timeout: 3000, interval: 20 });
+			expect(smtp.received.map((m) => m.subject)).toEqual([message(1).subject]);
+
+			await stopWorker();
+			const [queued] = await db().insert(t.outbox).values({ id: 'after-stop', kind: 'email', payload: JSON.stringify(message(2)), status: 'pending', runAt: new Date(), createdAt: new Date() }).returning();
+			await new Promise((r) => setTimeout(r, 150));
+			expect(await rowOf(queued!.id)).toMatchObject({ status: 'pending', attempts: 0 });
+			expect(smtp.received).toHaveLength(1);
+		} finally {
+			await stopWorker();
+			if (saved === undefined) delete process.env.SMTP_URL;
+			else process.env.SMTP_URL = saved;
 		}
 	});
 });

@@ -70,6 +70,16 @@ export const ROLL_CHARACTERISTIC_LABELS: Record<RollCharacteristic, string> = {
 	yearGroup: 'Year group'
 };
 
+/** Short names for error messages, like "White (ethnicity) must be a whole number". */
+const ROLL_CHARACTERISTIC_SHORT: Record<RollCharacteristic, string> = {
+	ethnicity: 'ethnicity',
+	sen: 'SEN provision',
+	fsm: 'free school meals',
+	care: 'looked after or social worker',
+	sex: 'sex',
+	yearGroup: 'year group'
+};
+
 export const ROLL_GROUP_LABELS: { [C in RollCharacteristic]: Record<(typeof ROLL_GROUPS)[C][number], string> } = {
 	ethnicity: { white: 'White', mixed: 'Mixed', asian: 'Asian', black: 'Black', chinese: 'Chinese', other: 'Any other', unclassified: 'Unclassified' },
 	sen: { N: 'N – no SEN', K: 'K – SEN support', E: 'E – EHC plan' },
@@ -112,7 +122,7 @@ export function parseRollCount(value: string): number | null {
 }
 
 function rollCount(field: RollField) {
-	const where = `${field.label} (${ROLL_CHARACTERISTIC_LABELS[field.characteristic].toLowerCase()})`;
+	const where = `${field.label} (${ROLL_CHARACTERISTIC_SHORT[field.characteristic]})`;
 	return z
 		.string()
 		.trim()

@@ -15,13 +15,13 @@ const schoolId = z.string().max(40, 'Select a school from the list');
 const senior = z.boolean().default(false);
 
 export const newUserSchema = z.object({
+	displayName: z.string().trim().min(1, 'Enter their full name').max(100, 'Full name must be 100 characters or fewer'),
 	email: z
 		.string()
 		.trim()
 		.min(1, 'Enter their email address')
 		.max(254, 'Email address must be 254 characters or fewer')
 		.email('Enter an email address in the correct format, like name@example.org'),
-	displayName: z.string().trim().min(1, 'Enter their full name').max(100, 'Full name must be 100 characters or fewer'),
 	role,
 	schoolId,
 	senior

@@ -44,13 +44,17 @@ export async function findSchool(q: Queryable, actor: Actor, schoolId: string): 
 	return row ?? null;
 }
 
+/*
+ * Reads write their audit row before returning, without a transaction: nothing changes, and page
+ * loads run beside the layout's load on the one database connection, which an open transaction
+ * would hold.
+ */
+
 /** Every school of the service, active or not. A list view writes one audit row (SECURITY.md 15). */
 export async function listSchools(actor: Actor): Promise<SchoolRow[]> {
-	return db().transaction(async (tx) => {
-		const rows = await tx.select(columns).from(t.school).where(eq(t.school.serviceId, actor.serviceId)).orderBy(asc(t.school.name));
-		await recordAudit(tx, actor, { action: 'school.list', recordType: 'school', detail: { count: rows.length } });
-		return rows;
-	});
+	const rows = await db().select(columns).from(t.school).where(eq(t.school.serviceId, actor.serviceId)).orderBy(asc(t.school.name));
+	await recordAudit(db(), actor, { action: 'school.list', recordType: 'school', detail: { count: rows.length } });
+	return rows;
 }
 
 /** Active schools, for choosing a DSL's, deputy DSL's or governor's school. */
@@ -65,12 +69,10 @@ export async function schoolOptions(actor: Actor): Promise<{ value: string; labe
 
 /** One school for its page; the read is audited. Null when it is not in the actor's service. */
 export async function viewSchool(actor: Actor, schoolId: string): Promise<SchoolRow | null> {
-	return db().transaction(async (tx) => {
-		const school = await findSchool(tx, actor, schoolId);
-		if (!school) return null;
-		await recordAudit(tx, actor, { action: 'school.viewed', recordType: 'school', recordId: school.id });
-		return school;
-	});
+	const school = await findSchool(db(), actor, schoolId);
+	if (!school) return null;
+	await recordAudit(db(), actor, { action: 'school.viewed', recordType: 'school', recordId: school.id });
+	return school;
 }
 
 async function urnTaken(q: Queryable, actor: Actor, urn: string, exceptId?: string): Promise<boolean> {

@@ -77,17 +77,21 @@ export async function findUser(q: Queryable, actor: Actor, userId: string): Prom
 	return row ? shape(row) : null;
 }
 
+/*
+ * Reads write their audit row before returning, without a transaction: nothing changes, and page
+ * loads run beside the layout's load on the one database connection, which an open transaction
+ * would hold.
+ */
+
 /** The service's users, optionally of one role. The list writes one audit row naming its filter. */
 export async function listUsers(actor: Actor, filter: { role: Role | null }): Promise<UserRow[]> {
-	return db().transaction(async (tx) => {
-		const where = [eq(t.membership.serviceId, actor.serviceId)];
-		if (filter.role) where.push(eq(t.membership.role, filter.role));
-		const rows = await selectUsers(tx)
-			.where(and(...where))
-			.orderBy(asc(t.user.displayName), asc(t.user.email));
-		await recordAudit(tx, actor, { action: 'user.list', recordType: 'user', detail: { role: filter.role } });
-		return rows.map(shape);
-	});
+	const where = [eq(t.membership.serviceId, actor.serviceId)];
+	if (filter.role) where.push(eq(t.membership.role, filter.role));
+	const rows = await selectUsers(db())
+		.where(and(...where))
+		.orderBy(asc(t.user.displayName), asc(t.user.email));
+	await recordAudit(db(), actor, { action: 'user.list', recordType: 'user', detail: { role: filter.role } });
+	return rows.map(shape);
 }
 
 export interface UserView extends UserRow {
@@ -96,18 +100,16 @@ export interface UserView extends UserRow {
 
 /** One user for their page; the read is audited. Null when not in the actor's service. */
 export async function viewUser(actor: Actor, userId: string): Promise<UserView | null> {
-	return db().transaction(async (tx) => {
-		const user = await findUser(tx, actor, userId);
-		if (!user) return null;
-		const [last] = await tx
-			.select({ at: t.auditEvent.at })
-			.from(t.auditEvent)
-			.where(and(eq(t.auditEvent.actorUserId, user.id), eq(t.auditEvent.serviceId, actor.serviceId), eq(t.auditEvent.action, 'auth.sign-in')))
-			.orderBy(desc(t.auditEvent.id))
-			.limit(1);
-		await recordAudit(tx, actor, { action: 'user.viewed', recordType: 'user', recordId: user.id });
-		return { ...user, lastSignInAt: last?.at ?? null };
-	});
+	const user = await findUser(db(), actor, userId);
+	if (!user) return null;
+	const [last] = await db()
+		.select({ at: t.auditEvent.at })
+		.from(t.auditEvent)
+		.where(and(eq(t.auditEvent.actorUserId, user.id), eq(t.auditEvent.serviceId, actor.serviceId), eq(t.auditEvent.action, 'auth.sign-in')))
+		.orderBy(desc(t.auditEvent.id))
+		.limit(1);
+	await recordAudit(db(), actor, { action: 'user.viewed', recordType: 'user', recordId: user.id });
+	return { ...user, lastSignInAt: last?.at ?? null };
 }
 
 export const SCHOOL_REQUIRED = 'Select a school for a DSL, deputy DSL or governor';

@@ -31,6 +31,11 @@ const everyone: Partial<Record<Role, Scope>> = {
 	governor: 'self'
 };
 const admin: Partial<Record<Role, Scope>> = { provider_admin: 'service' };
+const school: Partial<Record<Role, Scope>> = { dsl: 'school', deputy_dsl: 'school' };
+/** The school's safeguarding leads for their own pupils; youth workers and admins across the service. */
+const caseReaders: Partial<Record<Role, Scope>> = { ...school, youth_worker: 'service', provider_admin: 'service' };
+const caseActors: Partial<Record<Role, Scope>> = { ...school, youth_worker: 'service' };
+const youthWorker: Partial<Record<Role, Scope>> = { youth_worker: 'service' };
 
 export const POLICY = {
 	// Public
@@ -51,6 +56,17 @@ export const POLICY = {
 	'account.view': { roles: everyone, note: 'Own account: MFA, recovery codes, password' },
 	'account.change-password': { roles: everyone, note: 'Change own password' },
 	'account.recovery-codes': { roles: everyone, stepUp: true, note: 'Make new recovery codes' },
+	// Referrals (DOMAIN.md §3 steps 1–2)
+	'referral.list': { roles: { ...school, youth_worker: 'service', provider_admin: 'service' }, note: 'List and search referrals' },
+	'referral.create': { roles: school, note: 'Start a referral (a draft belonging to the school)' },
+	'referral.edit': { roles: school, note: 'Save a section of a draft, or correct a submitted referral before triage' },
+	'referral.discard': { roles: school, note: 'Discard a draft' },
+	'referral.submit': { roles: school, note: 'Submit a referral after checking the answers' },
+	'referral.view': { roles: caseReaders, note: 'View a case, shaped by role and consent' },
+	'referral.withdraw': { roles: caseActors, note: 'Withdraw a referral, with a reason' },
+	'referral.consent-withdraw': { roles: caseActors, note: 'Record that a consent was withdrawn' },
+	'referral.export-pdf': { roles: caseActors, stepUp: true, note: 'Download the referral summary PDF' },
+	'referral.match': { roles: youthWorker, note: 'Confirm or reject a proposed match with an earlier referral' },
 	// Provider admin
 	'admin.school.list': { roles: admin, note: 'List schools and colleges' },
 	'admin.school.view': { roles: admin, note: 'View a school' },

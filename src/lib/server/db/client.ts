@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema';
 import { clientOptions, type DatabaseConfig } from './config';
+import { SerialClient } from './serial';
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -25,13 +26,13 @@ function filePath(url: string): string {
 /**
  * Opens the database. A file gets exactly one connection (`concurrency: 1`): the native driver runs
  * statements synchronously, so more connections add no parallelism, and one connection keeps its
- * pragmas for life (a pool would open fresh connections with foreign keys off). Other callers queue
- * while a transaction holds it. The busy timeout comes from the client option, which every
- * connection gets (SECURITY.md 17).
+ * pragmas for life (a pool would open fresh connections with foreign keys off). SerialClient makes
+ * other callers queue while a transaction holds it. The busy timeout (for other processes on the
+ * same file) comes from the client option, which every connection gets (SECURITY.md 17).
  */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 	if (config.embedded) mkdirSync(dirname(filePath(config.url)), { recursive: true });
-	const client = createClient(clientOptions(config));
+	const client: Client = config.embedded ? new SerialClient(createClient(clientOptions(config))) : createClient(clientOptions(config));
 	if (config.embedded) {
 		await client.execute('PRAGMA journal_mode = WAL');
 		await client.execute('PRAGMA synchronous = FULL');

@@ -1,4 +1,5 @@
 import type { Role } from '$lib/roles';
+import type { ROLL_GROUPS, RollCharacteristic, SCHOOL_PHASES, SCHOOL_TYPES } from '$lib/schemas/admin-schools';
 
 /**
  * The demo's fixed, plainly fake data: the demo command, the README and the browser journeys all read
@@ -25,17 +26,17 @@ export interface DemoSchool {
 	service: DemoServiceKey;
 	name: string;
 	urn: string;
-	type: string;
-	phase: string;
+	type: (typeof SCHOOL_TYPES)[number];
+	phase: (typeof SCHOOL_PHASES)[number];
 	localAuthority: string;
 }
 
 export const DEMO_SCHOOLS: readonly DemoSchool[] = [
 	{ key: 'oakfield', service: 'north', name: 'Oakfield Academy', urn: '900101', type: 'Academy', phase: 'Secondary', localAuthority: 'Northmoor Council' },
-	{ key: 'castlegate', service: 'north', name: 'Castlegate School', urn: '900102', type: 'Community school', phase: 'Secondary', localAuthority: 'Northmoor Council' },
-	{ key: 'riverside', service: 'north', name: 'Riverside Sixth Form College', urn: '900103', type: 'Sixth-form college', phase: '16 plus', localAuthority: 'Northmoor Council' },
+	{ key: 'castlegate', service: 'north', name: 'Castlegate School', urn: '900102', type: 'Local authority maintained', phase: 'Secondary', localAuthority: 'Northmoor Council' },
+	{ key: 'riverside', service: 'north', name: 'Riverside Sixth Form College', urn: '900103', type: 'Sixth form college', phase: '16 plus', localAuthority: 'Northmoor Council' },
 	{ key: 'hollinsbrook', service: 'north', name: 'Hollinsbrook College', urn: '900104', type: 'Further education college', phase: '16 plus', localAuthority: 'Ashdale Borough Council' },
-	{ key: 'ashdale', service: 'north', name: 'Ashdale High School', urn: '900105', type: 'Voluntary aided school', phase: 'Secondary', localAuthority: 'Ashdale Borough Council' },
+	{ key: 'ashdale', service: 'north', name: 'Ashdale High School', urn: '900105', type: 'Free school', phase: 'All-through', localAuthority: 'Ashdale Borough Council' },
 	{ key: 'valley-park', service: 'south', name: 'Valley Park Academy', urn: '900201', type: 'Academy', phase: 'Secondary', localAuthority: 'Southvale Council' }
 ];
 
@@ -64,17 +65,20 @@ export const DEMO_TERM_DATES: readonly { academicYear: number; term: string; sta
 	{ academicYear: 2026, term: 'summer', startsOn: '2027-04-12', endsOn: '2027-07-21' }
 ];
 
-/** Numbers on roll for Oakfield Academy, 2025/26, as a census return would give them (all made up). */
-export const DEMO_ROLL: { school: string; academicYear: number; counts: Record<string, Record<string, number>> } = {
+/** Numbers on roll for Oakfield Academy, 2025/26, as a census return would give them (all made up; 1,210 pupils). */
+export const DEMO_ROLL: {
+	school: string;
+	academicYear: number;
+	counts: { [C in RollCharacteristic]: Record<(typeof ROLL_GROUPS)[C][number], number> };
+} = {
 	school: 'oakfield',
 	academicYear: 2025,
 	counts: {
-		sex: { M: 612, F: 598 },
-		ethnicity: { WHITE: 884, MIXED: 97, ASIAN: 133, BLACK: 52, CHINESE: 8, OTHER: 19, UNCLASSIFIED: 17 },
+		ethnicity: { white: 884, mixed: 97, asian: 133, black: 52, chinese: 8, other: 19, unclassified: 17 },
 		sen: { N: 1001, K: 171, E: 38 },
 		fsm: { Y: 302, N: 908 },
-		lookedAfter: { Y: 9, N: 1201 },
-		socialWorker: { Y: 41, N: 1169 },
+		care: { 'looked-after': 9, 'cin-cp': 41, neither: 1160 },
+		sex: { M: 612, F: 598 },
 		yearGroup: { '7': 205, '8': 201, '9': 199, '10': 204, '11': 196, '12': 112, '13': 93 }
 	}
 };

@@ -16,7 +16,9 @@ export function applySecurityHeaders(response: Response, signedIn: boolean): voi
 	if (!response.headers.has('content-security-policy')) set('Content-Security-Policy', NON_HTML_CSP);
 	set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
 	set('X-Content-Type-Options', 'nosniff');
-	set('Referrer-Policy', 'no-referrer');
+	// same-origin, not no-referrer: under no-referrer the browser sends `Origin: null` with a plain form
+	// POST, and SvelteKit's CSRF check then refuses every form sent without JavaScript.
+	set('Referrer-Policy', 'same-origin');
 	set('X-Frame-Options', 'DENY');
 	set('Cross-Origin-Opener-Policy', 'same-origin');
 	set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');

@@ -63,8 +63,11 @@ export interface JobRequest {
 	dedupeKey?: string;
 }
 
-/** A job row, written in the caller's transaction. Returns false when the dedupe key was taken already. */
-export async function scheduleJob(q: Queryable, job: JobRequest, now = new Date()): Promise<boolean> {
+/**
+ * A job row, written in the caller's transaction (it runs only if the change commits). Returns the
+ * row's id, or null when the dedupe key was taken already.
+ */
+export async function scheduleJob(q: Queryable, job: JobRequest, now = new Date()): Promise<string | null> {
 	const inserted = await q
 		.insert(t.outbox)
 		.values({
@@ -79,7 +82,7 @@ export async function scheduleJob(q: Queryable, job: JobRequest, now = new Date(
 		})
 		.onConflictDoNothing({ target: t.outbox.dedupeKey })
 		.returning({ id: t.outbox.id });
-	return inserted.length === 1;
+	return inserted[0]?.id ?? null;
 }
 
 export function registerRecurringJob(type: string, everyMs: number, handler: JobHandler<RecurringPayload>): void {

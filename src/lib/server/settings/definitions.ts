@@ -13,13 +13,22 @@ export const SETTINGS = {
 	/** Percentages are hidden when the denominator is under this. */
 	minimumDenominator: { schema: z.number().int().min(2).max(100), default: 10 },
 	eligibility: {
-		schema: z.object({
-			schoolYearFrom: z.number().int().min(1).max(14),
-			schoolYearTo: z.number().int().min(1).max(14),
-			collegeAgeFrom: z.number().int().min(10).max(30),
-			collegeAgeTo: z.number().int().min(10).max(30),
-			collegeAgeToWithEhcp: z.number().int().min(10).max(30)
-		}),
+		schema: z
+			.object({
+				schoolYearFrom: z.number().int().min(1).max(14),
+				schoolYearTo: z.number().int().min(1).max(14),
+				collegeAgeFrom: z.number().int().min(10).max(25),
+				collegeAgeTo: z.number().int().min(10).max(25),
+				/** An EHC plan can run to 25 (DOMAIN.md §3 step 2). */
+				collegeAgeToWithEhcp: z.number().int().min(10).max(25)
+			})
+			.superRefine((v, ctx) => {
+				if (v.schoolYearTo < v.schoolYearFrom) ctx.addIssue({ code: 'custom', path: ['schoolYearTo'], message: 'The last school year must be the same as or after the first' });
+				if (v.collegeAgeTo < v.collegeAgeFrom) ctx.addIssue({ code: 'custom', path: ['collegeAgeTo'], message: 'The oldest college age must be the same as or more than the youngest' });
+				if (v.collegeAgeToWithEhcp < v.collegeAgeTo) {
+					ctx.addIssue({ code: 'custom', path: ['collegeAgeToWithEhcp'], message: 'The oldest age with an EHC plan must be the same as or more than the oldest age without one' });
+				}
+			}),
 		default: { schoolYearFrom: 7, schoolYearTo: 13, collegeAgeFrom: 16, collegeAgeTo: 18, collegeAgeToWithEhcp: 25 }
 	},
 	slas: {

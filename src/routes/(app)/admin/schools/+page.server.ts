@@ -6,7 +6,6 @@ export const load: PageServerLoad = async (event) => {
 	const actor = await guard(event, 'admin.school.list');
 	const schools = await listSchools(actor);
 	return {
-		schools: schools.map((s) => ({ id: s.id, name: s.name, urn: s.urn, type: s.type, phase: s.phase, localAuthority: s.localAuthority, active: s.active })),
-		added: event.url.searchParams.get('added') === '1'
+		schools: schools.map((s) => ({ id: s.id, name: s.name, urn: s.urn, type: s.type, phase: s.phase, localAuthority: s.localAuthority, active: s.active }))
 	};
 };

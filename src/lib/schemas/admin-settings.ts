@@ -1,0 +1,253 @@
+import { z } from 'zod';
+
+/** Forms of the provider admin's settings pages. Numbers are typed as text so what was typed is kept. */
+
+// GOV.UK date input: three text fields named `${name}Day`, `${name}Month`, `${name}Year`.
+export const DATE_PART_MAX = 10;
+const DATE_PARTS = ['Day', 'Month', 'Year'] as const;
+export type DatePartField<N extends string> = `${N}${(typeof DATE_PARTS)[number]}`;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function capitalise(text: string): string {
+	return `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+}
+
+export type DateCheck = { ok: true; iso: string } | { ok: false; empty: boolean; part: (typeof DATE_PARTS)[number]; message: string };
+
+/** Reads a typed day, month and year as an ISO date, or says what is wrong in the GOV.UK words. */
+export function checkDate(day: string, month: string, year: string, label: string): DateCheck {
+	const parts = { Day: day.trim(), Month: month.trim(), Year: year.trim() };
+	const missing = DATE_PARTS.filter((p) => parts[p] === '');
+	const [firstMissing] = missing;
+	if (missing.length === 3) return { ok: false, empty: true, part: 'Day', message: `Enter the ${label}` };
+	if (firstMissing) return { ok: false, empty: false, part: firstMissing, message: `${capitalise(label)} must include a ${missing.map((p) => p.toLowerCase()).join(' and ')}` };
+	const real = { ok: false as const, empty: false, part: 'Day' as const, message: `${capitalise(label)} must be a real date` };
+	if (!/^\d{1,2}$/.test(parts.Day) || !/^\d{1,2}$/.test(parts.Month) || !/^\d+$/.test(parts.Year)) return real;
+	if (!/^\d{4}$/.test(parts.Year)) return { ok: false, empty: false, part: 'Year', message: `${capitalise(label)}: the year must have 4 numbers, like 2026` };
+	const [d, m, y] = [Number(parts.Day), Number(parts.Month), Number(parts.Year)];
+	const date = new Date(Date.UTC(y, m - 1, d));
+	if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return real;
+	return { ok: true, iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+/** Checks one date input inside a form schema; adds the issue at the field to go to, returns the ISO date. */
+export function checkDateFields(values: Record<string, unknown>, name: string, label: string, ctx: z.RefinementCtx, optional = false): string | null {
+	const read = (p: string) => String(values[`${name}${p}`] ?? '');
+	const result = checkDate(read('Day'), read('Month'), read('Year'), label);
+	if (result.ok) return result.iso;
+	if (!(optional && result.empty)) ctx.addIssue({ code: 'custom', path: [`${name}${result.part}`], message: result.message });
+	return null;
+}
+
+/** "2026-09-03" → "3 September 2026", without time zones getting involved. */
+export function formatIsoDate(iso: string): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+const version = z.number().int().min(0).max(1_000_000_000);
+
+function wholeNumber(label: string, min: number, max: number) {
+	const Label = label[0]?.toUpperCase() + label.slice(1);
+	return z
+		.string()
+		.trim()
+		.min(1, `Enter the ${label}`)
+		.max(4, `${Label} must be between ${min} and ${max}`)
+		.regex(/^\d+$/, `${Label} must be a whole number, like ${min}`)
+		.refine((v) => Number(v) >= min && Number(v) <= max, `${Label} must be between ${min} and ${max}`);
+}
+
+export const programmeNameSchema = z.object({
+	version,
+	programmeName: z.string().trim().min(1, 'Enter the programme name').max(120, 'Programme name must be 120 characters or fewer')
+});
+
+export const MFA_REQUIREMENTS = ['required', 'optional'] as const;
+export const mfaSchema = z.object({ version, requirement: z.enum(MFA_REQUIREMENTS, 'Select whether governors and commissioners must use an authenticator app') });
+
+export const eligibilitySchema = z
+	.object({
+		version,
+		schoolYearFrom: wholeNumber('first school year', 1, 14),
+		schoolYearTo: wholeNumber('last school year', 1, 14),
+		collegeAgeFrom: wholeNumber('youngest college age', 10, 25),
+		collegeAgeTo: wholeNumber('oldest college age', 10, 25),
+		collegeAgeToWithEhcp: wholeNumber('oldest college age with an EHC plan', 10, 25)
+	})
+	.superRefine((v, ctx) => {
+		if (Number(v.schoolYearTo) < Number(v.schoolYearFrom)) {
+			ctx.addIssue({ code: 'custom', path: ['schoolYearTo'], message: 'The last school year must be the same as or after the first' });
+		}
+		if (Number(v.collegeAgeTo) < Number(v.collegeAgeFrom)) {
+			ctx.addIssue({ code: 'custom', path: ['collegeAgeTo'], message: 'The oldest college age must be the same as or more than the youngest' });
+		}
+		if (Number(v.collegeAgeToWithEhcp) < Number(v.collegeAgeTo)) {
+			ctx.addIssue({ code: 'custom', path: ['collegeAgeToWithEhcp'], message: 'The oldest age with an EHC plan must be the same as or more than the oldest age without one' });
+		}
+	});
+
+export const slasSchema = z.object({
+	version,
+	triageWorkingDays: wholeNumber('working days to triage a referral', 1, 20),
+	mashWrittenReferralHours: wholeNumber('hours to send a written MASH referral', 1, 168),
+	mashDecisionWorkingDays: wholeNumber('working days to expect a MASH decision', 1, 20),
+	countersignWorkingDays: wholeNumber('working days to countersign a decision', 1, 20),
+	followUpMonths: wholeNumber('months until the follow-up', 1, 24),
+	followUpChaseWorkingDays: wholeNumber('working days before chasing a follow-up', 1, 60)
+});
+
+export const smallNumbersSchema = z
+	.object({
+		thresholdVersion: version,
+		denominatorVersion: version,
+		suppressionThreshold: wholeNumber('small-number threshold', 2, 20),
+		minimumDenominator: wholeNumber('fewest cases for a percentage', 2, 100)
+	})
+	.superRefine((v, ctx) => {
+		if (Number(v.minimumDenominator) < Number(v.suppressionThreshold)) {
+			ctx.addIssue({ code: 'custom', path: ['minimumDenominator'], message: 'The fewest cases for a percentage must be at least the small-number threshold' });
+		}
+	});
+
+export const MODULE_TITLE_MAX = 120;
+export const MODULES_MAX = 30;
+
+/** The module set edited as a whole: titles in order, and the row numbers (from 0) that are core. */
+export const moduleSetSchema = z
+	.object({
+		setId: z.string().max(40),
+		titles: z.array(z.string().trim().max(MODULE_TITLE_MAX, `Module titles must be ${MODULE_TITLE_MAX} characters or fewer`)).max(MODULES_MAX, `A programme can have up to ${MODULES_MAX} modules`),
+		core: z.array(z.string().max(3)).max(MODULES_MAX)
+	})
+	.superRefine((v, ctx) => {
+		v.titles.forEach((title, i) => {
+			if (title === '') ctx.addIssue({ code: 'custom', path: ['titles', i], message: `Enter a title for module ${i + 1}` });
+		});
+		if (v.titles.length === 0) ctx.addIssue({ code: 'custom', path: ['titles'], message: 'Add at least one module' });
+		else if (!v.core.some((i) => Number(i) < v.titles.length)) ctx.addIssue({ code: 'custom', path: ['core'], message: 'Select at least one core module' });
+	});
+
+export const bankHolidaySchema = z
+	.object({
+		dateDay: z.string().max(DATE_PART_MAX),
+		dateMonth: z.string().max(DATE_PART_MAX),
+		dateYear: z.string().max(DATE_PART_MAX),
+		name: z.string().trim().min(1, 'Enter the name of the bank holiday').max(80, 'Name must be 80 characters or fewer')
+	})
+	.superRefine((v, ctx) => {
+		checkDateFields(v, 'date', 'date of the bank holiday', ctx);
+	});
+
+export const removeBankHolidaySchema = z.object({ date: z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/) });
+
+export const TERMS = ['autumn', 'spring', 'summer'] as const;
+export type Term = (typeof TERMS)[number];
+export type TermEdge = `${Term}${'Start' | 'End'}`;
+type TermPartField = DatePartField<TermEdge>;
+export const TERM_EDGES: readonly TermEdge[] = TERMS.flatMap((term) => [`${term}Start`, `${term}End`] as const);
+
+const part = z.string().max(DATE_PART_MAX, 'Enter a real date');
+const termParts = Object.fromEntries(TERM_EDGES.flatMap((edge) => ['Day', 'Month', 'Year'].map((p) => [`${edge}${p}`, part]))) as Record<TermPartField, typeof part>;
+
+export function termEdgeLabel(edge: TermEdge): string {
+	return edge.endsWith('Start') ? `${edge.slice(0, -5)} term start date` : `${edge.slice(0, -3)} term end date`;
+}
+
+/** 2026 → "2026/27": the year an academic year starts in, as schools write it. */
+export function academicYearLabel(year: number): string {
+	return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+}
+
+export type TermDatesInput = Record<Term, { startsOn: string; endsOn: string }>;
+
+/**
+ * The rules for a year's term dates, shared by the form and the domain: each term starts on or before it
+ * ends, the terms follow one another, and all fall within 1 August to 31 August of the following year.
+ */
+export function termDateProblems(academicYear: number, terms: TermDatesInput): { edge: TermEdge; message: string }[] {
+	const problems: { edge: TermEdge; message: string }[] = [];
+	const first = `${academicYear}-08-01`;
+	const last = `${academicYear + 1}-08-31`;
+	for (const term of TERMS) {
+		for (const [edge, date] of [[`${term}Start`, terms[term].startsOn], [`${term}End`, terms[term].endsOn]] as const) {
+			if (date < first || date > last) {
+				problems.push({ edge, message: `${capitalise(termEdgeLabel(edge))} must be between 1 August ${academicYear} and 31 August ${academicYear + 1}` });
+			}
+		}
+	}
+	TERMS.forEach((term, i) => {
+		const { startsOn, endsOn } = terms[term];
+		if (endsOn < startsOn) problems.push({ edge: `${term}End`, message: `The ${term} term must end on or after the day it starts` });
+		const previous = TERMS[i - 1];
+		if (previous && startsOn <= terms[previous].endsOn) problems.push({ edge: `${term}Start`, message: `The ${term} term must start after the ${previous} term ends` });
+	});
+	return problems;
+}
+
+/** The date at one edge of a term: its start or its end. */
+export function edgeDate(terms: Partial<TermDatesInput>, edge: TermEdge): string | undefined {
+	for (const term of TERMS) {
+		if (edge === `${term}Start`) return terms[term]?.startsOn;
+		if (edge === `${term}End`) return terms[term]?.endsOn;
+	}
+	return undefined;
+}
+
+/** The three terms from dates keyed by edge, or null while any is missing. */
+export function termsFromEdges(iso: Partial<Record<TermEdge, string>>): TermDatesInput | null {
+	const terms: Partial<TermDatesInput> = {};
+	for (const term of TERMS) {
+		const startsOn = iso[`${term}Start`];
+		const endsOn = iso[`${term}End`];
+		if (!startsOn || !endsOn) return null;
+		terms[term] = { startsOn, endsOn };
+	}
+	return terms as TermDatesInput;
+}
+
+export const termDatesSchema = z
+	.object({ academicYear: z.number().int().min(2000).max(2100), version: z.string().max(64), ...termParts })
+	.superRefine((v, ctx) => {
+		const iso: Partial<Record<TermEdge, string>> = {};
+		for (const edge of TERM_EDGES) iso[edge] = checkDateFields(v, edge, termEdgeLabel(edge), ctx) ?? undefined;
+		const terms = termsFromEdges(iso);
+		if (!terms) return;
+		for (const problem of termDateProblems(v.academicYear, terms)) {
+			ctx.addIssue({ code: 'custom', path: [`${problem.edge}Day`], message: problem.message });
+		}
+	});
+
+export const PHONE_FIELDS = ['mashPhone', 'emergencyDutyPhone', 'policeNonEmergencyPhone', 'yotPhone', 'camhsCrisisPhone'] as const;
+export type PhoneField = (typeof PHONE_FIELDS)[number];
+export const PHONE_LABELS: Record<PhoneField, string> = {
+	mashPhone: 'MASH (multi-agency safeguarding hub)',
+	emergencyDutyPhone: 'Out-of-hours emergency duty team',
+	policeNonEmergencyPhone: 'Police non-emergency',
+	yotPhone: 'Youth offending team (YOT)',
+	camhsCrisisPhone: 'CAMHS crisis line'
+};
+
+function phone(field: PhoneField) {
+	const label = `${PHONE_LABELS[field]} phone number`;
+	return z
+		.string()
+		.trim()
+		.min(1, `Enter the ${label}`)
+		.max(40, `${label} must be 40 characters or fewer`)
+		.regex(/^[0-9 +()]+$/, `${label} must contain only numbers, spaces, + and brackets, like 0121 303 1888`)
+		.refine((v) => (v.match(/\d/g)?.length ?? 0) >= 3, `Enter the full ${label}`);
+}
+
+export const localNumbersSchema = z.object({
+	mashPhone: phone('mashPhone'),
+	emergencyDutyPhone: phone('emergencyDutyPhone'),
+	policeNonEmergencyPhone: phone('policeNonEmergencyPhone'),
+	yotPhone: phone('yotPhone'),
+	camhsCrisisPhone: phone('camhsCrisisPhone')
+});
+
+export const localContactSchema = localNumbersSchema.extend({
+	version,
+	localAuthority: z.string().trim().min(1, 'Enter the name of the local authority').max(100, 'Local authority must be 100 characters or fewer')
+});

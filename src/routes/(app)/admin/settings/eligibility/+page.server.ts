@@ -1,0 +1,45 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { eligibilitySchema } from '$lib/schemas/admin-settings';
+import { guard } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { readSetting, setSetting } from '$lib/server/settings/settings';
+import { refuse } from '../refuse';
+import type { Actions, PageServerLoad } from './$types';
+
+async function current(serviceId: string) {
+	const { value, version } = await readSetting(db(), serviceId, 'eligibility');
+	return {
+		version,
+		schoolYearFrom: String(value.schoolYearFrom),
+		schoolYearTo: String(value.schoolYearTo),
+		collegeAgeFrom: String(value.collegeAgeFrom),
+		collegeAgeTo: String(value.collegeAgeTo),
+		collegeAgeToWithEhcp: String(value.collegeAgeToWithEhcp)
+	};
+}
+
+export const load: PageServerLoad = async (event) => {
+	const actor = await guard(event, 'admin.settings.view');
+	return { form: await superValidate(await current(actor.serviceId), zod4(eligibilitySchema), { errors: false }) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = await guard(event, 'admin.settings.edit');
+		const form = await superValidate(event.request, zod4(eligibilitySchema));
+		if (!form.valid) return fail(400, { form });
+		const { version, ...typed } = form.data;
+		const value = {
+			schoolYearFrom: Number(typed.schoolYearFrom),
+			schoolYearTo: Number(typed.schoolYearTo),
+			collegeAgeFrom: Number(typed.collegeAgeFrom),
+			collegeAgeTo: Number(typed.collegeAgeTo),
+			collegeAgeToWithEhcp: Number(typed.collegeAgeToWithEhcp)
+		};
+		const result = await setSetting(actor, 'eligibility', value, version);
+		if (!result.ok) return refuse(form, result, () => current(actor.serviceId));
+		redirect(303, '/admin/settings?saved=eligibility');
+	}
+};

@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { slasSchema } from '$lib/schemas/admin-settings';
+import { guard } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { readSetting, setSetting } from '$lib/server/settings/settings';
+import { refuse } from '../refuse';
+import type { Actions, PageServerLoad } from './$types';
+
+const KEYS = ['triageWorkingDays', 'mashWrittenReferralHours', 'mashDecisionWorkingDays', 'countersignWorkingDays', 'followUpMonths', 'followUpChaseWorkingDays'] as const;
+type Slas = Record<(typeof KEYS)[number], number>;
+
+async function current(serviceId: string) {
+	const { value, version } = await readSetting(db(), serviceId, 'slas');
+	return { version, ...(Object.fromEntries(KEYS.map((key) => [key, String(value[key])])) as Record<(typeof KEYS)[number], string>) };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const actor = await guard(event, 'admin.settings.view');
+	return { form: await superValidate(await current(actor.serviceId), zod4(slasSchema), { errors: false }) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = await guard(event, 'admin.settings.edit');
+		const form = await superValidate(event.request, zod4(slasSchema));
+		if (!form.valid) return fail(400, { form });
+		const value = Object.fromEntries(KEYS.map((key) => [key, Number(form.data[key])])) as Slas;
+		const result = await setSetting(actor, 'slas', value, form.data.version);
+		if (!result.ok) return refuse(form, result, () => current(actor.serviceId));
+		redirect(303, '/admin/settings?saved=slas');
+	}
+};

@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createClient, type InArgs, type ResultSet } from '@libsql/client';
+import { CodeBook } from './totp';
+import { ROOT, SERVERS_DIR, TEMPLATE_DB } from './paths';
+
+/** One journey file's app: its own copy of the demo database and its own built server. */
+export interface JourneyApp {
+	url: string;
+	dir: string;
+	databaseUrl: string;
+	outboxDir: string;
+	codes: CodeBook;
+	/** Runs one statement on the app's database (to age a session, or look up an id). */
+	sql(statement: string, args?: InArgs): Promise<ResultSet>;
+	stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.unref();
+		probe.on('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+function logTail(path: string): string {
+	return existsSync(path) ? readFileSync(path, 'utf8').split('\n').slice(-30).join('\n') : '';
+}
+
+async function waitForHealth(url: string, child: ChildProcess, logPath: string, timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode} while starting:\n${logTail(logPath)}`);
+		try {
+			const response = await fetch(`${url}/health`);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`The app did not answer ${url}/health within ${timeoutMs} ms:\n${logTail(logPath)}`);
+}
+
+/**
+ * Copies the seeded template database and starts `node build` on a free port, with ORIGIN set to
+ * that address (or every form POST gets 403). The environment is built from scratch, so nothing
+ * from the runner (database keys, SMTP, Playwright's loaders) leaks into the app.
+ */
+export async function startJourneyApp(name: string): Promise<JourneyApp> {
+	if (!existsSync(join(ROOT, 'build', 'index.js'))) throw new Error('There is no build/: run `npm run build` first (`npm run test:journeys` does)');
+	const dir = join(SERVERS_DIR, `${name}-${process.pid}-${Date.now()}`);
+	const outboxDir = join(dir, 'outbox');
+	mkdirSync(outboxDir, { recursive: true });
+	copyFileSync(TEMPLATE_DB, join(dir, 'app.db'));
+	const databaseUrl = `file:${join(dir, 'app.db')}`;
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const logPath = join(dir, 'server.log');
+	const log = openSync(logPath, 'a');
+	const env: NodeJS.ProcessEnv = {
+		PATH: process.env.PATH,
+		HOME: process.env.HOME,
+		TMPDIR: process.env.TMPDIR,
+		LANG: process.env.LANG,
+		NODE_ENV: 'production',
+		HOST: '127.0.0.1',
+		PORT: String(port),
+		ORIGIN: url,
+		DATABASE_URL: databaseUrl,
+		OUTBOX_DIR: outboxDir,
+		// The outbox worker writes emails as .eml files here; polling often keeps the journeys quick.
+		OUTBOX_POLL_MS: '200',
+		LOG_LEVEL: process.env.JOURNEY_LOG_LEVEL ?? 'silent',
+		SHUTDOWN_TIMEOUT: '1'
+	};
+	const child = spawn(process.execPath, ['build'], { cwd: ROOT, env, stdio: ['ignore', log, log] });
+	closeSync(log);
+	const stop = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+		await exited;
+		clearTimeout(timer);
+	};
+	try {
+		await waitForHealth(url, child, logPath);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return {
+		url,
+		dir,
+		databaseUrl,
+		outboxDir,
+		codes: new CodeBook(),
+		async sql(statement, args) {
+			const client = createClient({ url: databaseUrl, timeout: 5000, intMode: 'number' });
+			try {
+				return await client.execute({ sql: statement, args: args ?? [] });
+			} finally {
+				client.close();
+			}
+		},
+		stop
+	};
+}
