@@ -49,8 +49,8 @@ try {
 			'',
 			`  ${link}`,
 			'',
-			`The link starts with ORIGIN (${originConfig().origin}). If that is not the address people use, set ORIGIN and run again with another email,`,
-			'or have the admin use "I have forgotten my password" on the sign-in page.',
+			`The link starts with ORIGIN (${originConfig().origin}). If that is not the address people use, ${parsed.data.adminName} can use`,
+			'"I have forgotten my password" on the sign-in page instead.',
 			''
 		].join('\n')
 	);

@@ -109,7 +109,7 @@ describe('settings forms posted without JavaScript', () => {
 		const spring = { springStartDay: '5', springStartMonth: '1', springStartYear: '2027', springEndDay: '26', springEndMonth: '3', springEndYear: '2027' };
 		const summer = { summerStartDay: '12', summerStartMonth: '4', summerStartYear: '2027', summerEndDay: '21', summerEndMonth: '7', summerEndYear: '2027' };
 		const missing = await post(termDateActions.default, '/admin/settings/term-dates/2026', { ...fields, ...spring }, { year: '2026' });
-		expect(missing.form?.errors).toMatchObject({ summerStartDay: ['Enter the summer term start date'] });
+		expect(missing.form?.errors).toMatchObject({ summerStartDay: ['Enter the first day of the summer term'] });
 		const stale = await post(termDateActions.default, '/admin/settings/term-dates/2026', { ...fields, ...spring, ...summer }, { year: '2026' });
 		expect(stale.form?.errors._errors).toEqual([expect.stringMatching(/^Someone else changed these term dates/)]);
 		expect(await post(termDateActions.default, '/admin/settings/term-dates/2027', { ...fields, ...spring, ...summer }, { year: '2027' })).toEqual({ status: 404 });

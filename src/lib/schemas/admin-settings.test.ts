@@ -60,14 +60,14 @@ describe('term dates', () => {
 	it('refuses dates outside 1 August to 31 August of the following year', () => {
 		const result = termDatesSchema.safeParse(termForm({ ...GOOD_TERMS, autumnStart: '2026-07-31', summerEnd: '2027-09-01' }));
 		expect(messages(result)).toEqual({
-			autumnStartDay: 'Autumn term start date must be between 1 August 2026 and 31 August 2027',
-			summerEndDay: 'Summer term end date must be between 1 August 2026 and 31 August 2027'
+			autumnStartDay: 'First day of the autumn term must be between 1 August 2026 and 31 August 2027',
+			summerEndDay: 'Last day of the summer term must be between 1 August 2026 and 31 August 2027'
 		});
 	});
 
 	it('puts a missing part of a date on that part', () => {
 		const form = { ...termForm(GOOD_TERMS), springEndMonth: '' };
-		expect(messages(termDatesSchema.safeParse(form))).toEqual({ springEndMonth: 'Spring term end date must include a month' });
+		expect(messages(termDatesSchema.safeParse(form))).toEqual({ springEndMonth: 'Last day of the spring term must include a month' });
 	});
 });
 
@@ -82,7 +82,7 @@ describe('number settings', () => {
 
 	it('says what is wrong with a number typed as words', () => {
 		const result = smallNumbersSchema.safeParse({ thresholdVersion: 0, denominatorVersion: 0, suppressionThreshold: 'five', minimumDenominator: '10' });
-		expect(messages(result)).toEqual({ suppressionThreshold: 'Small-number threshold must be a whole number, like 2' });
+		expect(messages(result)).toEqual({ suppressionThreshold: 'Small-number threshold must be a whole number, like 5' });
 	});
 
 	it('refuses a percentage rule looser than the small-number threshold', () => {
@@ -104,5 +104,9 @@ describe('module and phone forms', () => {
 			mashPhone: 'MASH (multi-agency safeguarding hub) phone number must contain only numbers, spaces, + and brackets, like 0121 303 1888'
 		});
 		expect(messages(localContactSchema.safeParse({ ...base, yotPhone: '1'.repeat(41) }))).toEqual({ yotPhone: 'Youth offending team (YOT) phone number must be 40 characters or fewer' });
+		expect(messages(localContactSchema.safeParse({ ...base, emergencyDutyPhone: '', camhsCrisisPhone: '' }))).toEqual({
+			emergencyDutyPhone: 'Enter the out-of-hours emergency duty team phone number',
+			camhsCrisisPhone: 'Enter the CAMHS crisis line phone number'
+		});
 	});
 });

@@ -8,7 +8,7 @@ const DATE_PARTS = ['Day', 'Month', 'Year'] as const;
 export type DatePartField<N extends string> = `${N}${(typeof DATE_PARTS)[number]}`;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
 	return `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
 }
 
@@ -47,14 +47,14 @@ export function formatIsoDate(iso: string): string {
 
 const version = z.number().int().min(0).max(1_000_000_000);
 
-function wholeNumber(label: string, min: number, max: number) {
-	const Label = label[0]?.toUpperCase() + label.slice(1);
+function wholeNumber(label: string, min: number, max: number, example: number) {
+	const Label = capitalise(label);
 	return z
 		.string()
 		.trim()
 		.min(1, `Enter the ${label}`)
 		.max(4, `${Label} must be between ${min} and ${max}`)
-		.regex(/^\d+$/, `${Label} must be a whole number, like ${min}`)
+		.regex(/^\d+$/, `${Label} must be a whole number, like ${example}`)
 		.refine((v) => Number(v) >= min && Number(v) <= max, `${Label} must be between ${min} and ${max}`);
 }
 
@@ -69,11 +69,11 @@ export const mfaSchema = z.object({ version, requirement: z.enum(MFA_REQUIREMENT
 export const eligibilitySchema = z
 	.object({
 		version,
-		schoolYearFrom: wholeNumber('first school year', 1, 14),
-		schoolYearTo: wholeNumber('last school year', 1, 14),
-		collegeAgeFrom: wholeNumber('youngest college age', 10, 25),
-		collegeAgeTo: wholeNumber('oldest college age', 10, 25),
-		collegeAgeToWithEhcp: wholeNumber('oldest college age with an EHC plan', 10, 25)
+		schoolYearFrom: wholeNumber('first school year', 1, 14, 7),
+		schoolYearTo: wholeNumber('last school year', 1, 14, 13),
+		collegeAgeFrom: wholeNumber('youngest college age', 10, 25, 16),
+		collegeAgeTo: wholeNumber('oldest college age', 10, 25, 18),
+		collegeAgeToWithEhcp: wholeNumber('oldest college age with an EHC plan', 10, 25, 25)
 	})
 	.superRefine((v, ctx) => {
 		if (Number(v.schoolYearTo) < Number(v.schoolYearFrom)) {
@@ -89,20 +89,20 @@ export const eligibilitySchema = z
 
 export const slasSchema = z.object({
 	version,
-	triageWorkingDays: wholeNumber('working days to triage a referral', 1, 20),
-	mashWrittenReferralHours: wholeNumber('hours to send a written MASH referral', 1, 168),
-	mashDecisionWorkingDays: wholeNumber('working days to expect a MASH decision', 1, 20),
-	countersignWorkingDays: wholeNumber('working days to countersign a decision', 1, 20),
-	followUpMonths: wholeNumber('months until the follow-up', 1, 24),
-	followUpChaseWorkingDays: wholeNumber('working days before chasing a follow-up', 1, 60)
+	triageWorkingDays: wholeNumber('working days to triage a referral', 1, 20, 1),
+	mashWrittenReferralHours: wholeNumber('hours to send a written MASH referral', 1, 168, 24),
+	mashDecisionWorkingDays: wholeNumber('working days to expect a MASH decision', 1, 20, 1),
+	countersignWorkingDays: wholeNumber('working days to countersign a decision', 1, 20, 1),
+	followUpMonths: wholeNumber('months until the follow-up', 1, 24, 6),
+	followUpChaseWorkingDays: wholeNumber('working days before chasing a follow-up', 1, 60, 10)
 });
 
 export const smallNumbersSchema = z
 	.object({
 		thresholdVersion: version,
 		denominatorVersion: version,
-		suppressionThreshold: wholeNumber('small-number threshold', 2, 20),
-		minimumDenominator: wholeNumber('fewest cases for a percentage', 2, 100)
+		suppressionThreshold: wholeNumber('small-number threshold', 2, 20, 5),
+		minimumDenominator: wholeNumber('fewest cases for a percentage', 2, 100, 10)
 	})
 	.superRefine((v, ctx) => {
 		if (Number(v.minimumDenominator) < Number(v.suppressionThreshold)) {
@@ -150,8 +150,9 @@ export const TERM_EDGES: readonly TermEdge[] = TERMS.flatMap((term) => [`${term}
 const part = z.string().max(DATE_PART_MAX, 'Enter a real date');
 const termParts = Object.fromEntries(TERM_EDGES.flatMap((edge) => ['Day', 'Month', 'Year'].map((p) => [`${edge}${p}`, part]))) as Record<TermPartField, typeof part>;
 
+/** "first day of the autumn term": the words the form's legends and its error messages share. */
 export function termEdgeLabel(edge: TermEdge): string {
-	return edge.endsWith('Start') ? `${edge.slice(0, -5)} term start date` : `${edge.slice(0, -3)} term end date`;
+	return edge.endsWith('Start') ? `first day of the ${edge.slice(0, -5)} term` : `last day of the ${edge.slice(0, -3)} term`;
 }
 
 /** 2026 → "2026/27": the year an academic year starts in, as schools write it. */
@@ -230,13 +231,15 @@ export const PHONE_LABELS: Record<PhoneField, string> = {
 
 function phone(field: PhoneField) {
 	const label = `${PHONE_LABELS[field]} phone number`;
+	// Mid-sentence the label is lower case, except where it starts with an acronym (MASH, CAMHS).
+	const inSentence = /^[A-Z]{2,}\b/.test(label) ? label : `${label[0]?.toLowerCase() ?? ''}${label.slice(1)}`;
 	return z
 		.string()
 		.trim()
-		.min(1, `Enter the ${label}`)
+		.min(1, `Enter the ${inSentence}`)
 		.max(40, `${label} must be 40 characters or fewer`)
 		.regex(/^[0-9 +()]+$/, `${label} must contain only numbers, spaces, + and brackets, like 0121 303 1888`)
-		.refine((v) => (v.match(/\d/g)?.length ?? 0) >= 3, `Enter the full ${label}`);
+		.refine((v) => (v.match(/\d/g)?.length ?? 0) >= 3, `Enter the full ${inSentence}`);
 }
 
 export const localNumbersSchema = z.object({

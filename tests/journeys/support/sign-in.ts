@@ -1,8 +1,16 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, demoSignIn } from '../../../src/lib/server/demo/data';
 import { scan } from './axe';
 import type { JourneyApp } from './server';
 import { keyFromBase32 } from './totp';
+
+/**
+ * Clicks a form's submit button and waits for the server's answer to the POST, so the next step never
+ * races the form (with JavaScript, the page updates in place and a quick refill could be overwritten).
+ */
+export async function submit(page: Page, button: Locator): Promise<void> {
+	await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
+}
 
 /** Fills in the sign-in form on the page as it is (scanning it first) and submits it. */
 export async function submitPassword(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
@@ -10,7 +18,7 @@ export async function submitPassword(page: Page, email: string, password = DEMO_
 	await scan(page);
 	await page.getByLabel('Email address').fill(email);
 	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await submit(page, page.getByRole('button', { name: 'Sign in' }));
 }
 
 /** Enters the account's next authenticator code on the MFA page (scanning it first). */
@@ -20,7 +28,7 @@ export async function submitCode(page: Page, app: JourneyApp, email: string): Pr
 	await expect(page.getByRole('heading', { level: 1, name: 'Enter your authenticator code' })).toBeVisible();
 	await scan(page);
 	await page.getByLabel('Code', { exact: true }).fill(await app.codes.next(email, keyFromBase32(totpSecret)));
-	await page.getByRole('button', { name: 'Continue' }).click();
+	await submit(page, page.getByRole('button', { name: 'Continue' }));
 }
 
 /** Signs a demo account in with its password and authenticator code, from the sign-in page. */
@@ -29,4 +37,5 @@ export async function signIn(page: Page, app: JourneyApp, email: string): Promis
 	await submitPassword(page, email);
 	await expect(page).toHaveURL(/\/mfa(\?|$)/);
 	await submitCode(page, app, email);
+	await page.waitForURL((url) => !url.pathname.startsWith('/mfa'));
 }

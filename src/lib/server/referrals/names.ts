@@ -1,6 +1,6 @@
 /**
- * Name keys for search and matching: case- and accent-insensitive, punctuation ignored
- * ("Zoë O’Neil-Smith" → "zoe oneil smith"). Pure.
+ * Name keys for search and matching: case- and accent-insensitive, with spaces, hyphens and other
+ * punctuation dropped, so "Zoë O’Neil-Smith", "Zoe ONeil Smith" and "zoe oneilsmith" agree. Pure.
  */
 const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ı: 'i' };
 
@@ -11,8 +11,7 @@ export function nameKey(name: string): string {
 		.toLowerCase()
 		.replace(/[łøđßæœþı]/g, (c) => FOLD[c] ?? c)
 		.replace(/['’`]/g, '')
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
-		.trim();
+		.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** The upper bound for a prefix range over an indexed text column: [prefix, prefixEnd). */

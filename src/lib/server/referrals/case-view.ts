@@ -1,0 +1,128 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { CASE_STATE_LABELS, type CaseState } from '$lib/case-states';
+import { ROLE_LABELS, type Role } from '$lib/roles';
+import { SECTIONS } from '$lib/schemas/referral/sections';
+import { recordAudit } from '../audit/audit';
+import type { Actor } from '../auth/actor';
+import { db, t } from '../db';
+import { consentsOf, sharesProgress } from './consents';
+import { findReferral, isEditableBySchool } from './drafts';
+import { matchesFor } from './matching';
+import { isSchoolActor } from './scope';
+import { sectionRows, type SummaryRow } from './summary';
+import { availableTransitions } from './workflow';
+import { workflowActorOf } from './transition';
+
+/** States a school sees whatever the consent: received, the outcome, and the end (DOMAIN.md §3). */
+const ALWAYS_SHOWN_TO_SCHOOL: CaseState[] = ['draft', 'submitted', 'withdrawn', 'not_suitable', 'completed', 'partially_completed', 'did_not_engage', 'follow_up_due', 'closed'];
+
+const TIMER_LABELS: Record<string, string> = { triage: 'Triage' };
+
+function eventDescription(e: { kind: string; fromState: string | null; toState: string | null; section: string | null }): string {
+	const section = SECTIONS.find((s) => s.key === e.section)?.title;
+	switch (e.kind) {
+		case 'created':
+			return 'Referral started';
+		case 'edited':
+			return `Edited “${section ?? e.section}”`;
+		case 'corrected':
+			return `Corrected “${section ?? e.section}” after submission`;
+		case 'transition':
+			return `${CASE_STATE_LABELS[e.fromState as CaseState] ?? e.fromState} → ${CASE_STATE_LABELS[e.toState as CaseState] ?? e.toState}`;
+		case 'consent-withdrawn':
+			return `Consent withdrawn (${(e.section ?? '').replace('_', ' ')})`;
+		case 'match-confirmed':
+			return 'Confirmed as the same young person as an earlier referral';
+		case 'match-rejected':
+			return 'A proposed match with an earlier referral was rejected';
+		default:
+			return e.kind;
+	}
+}
+
+/**
+ * The case page, shaped by who is looking (DOMAIN.md §2, §3): youth workers see the whole case; the
+ * school sees its own pupil's referral as it made it, and its progress only with consent to share
+ * progress. Every view writes an audit row.
+ */
+export async function viewCase(actor: Actor, referralId: string, now = new Date()) {
+	const found = await findReferral(actor, referralId);
+	if (!found) return null;
+	const { referral, sections } = found;
+	const school = isSchoolActor(actor);
+	const consents = referral.state === 'draft' ? [] : await consentsOf(referralId);
+	const shared = !school || sharesProgress(consents);
+	const state = referral.state as CaseState;
+	const stateShown: CaseState | 'received' = school && !shared && !ALWAYS_SHOWN_TO_SCHOOL.includes(state) ? 'received' : state;
+
+	const events = await db()
+		.select({
+			at: t.caseEvent.at,
+			kind: t.caseEvent.kind,
+			fromState: t.caseEvent.fromState,
+			toState: t.caseEvent.toState,
+			section: t.caseEvent.section,
+			reason: t.caseEvent.reason,
+			schoolVisible: t.caseEvent.schoolVisible,
+			actorUserId: t.caseEvent.actorUserId,
+			actorRole: t.caseEvent.actorRole
+		})
+		.from(t.caseEvent)
+		.where(eq(t.caseEvent.referralId, referralId))
+		.orderBy(asc(t.caseEvent.id));
+	const visible = events.filter((e) => {
+		if (!school) return true;
+		if (!e.schoolVisible) return false;
+		if (shared || e.kind !== 'transition') return true;
+		return ALWAYS_SHOWN_TO_SCHOOL.includes(e.toState as CaseState);
+	});
+	const userIds = [...new Set(visible.map((e) => e.actorUserId).filter((id): id is string => Boolean(id)))];
+	const names = new Map(
+		userIds.length ? (await db().select({ id: t.user.id, name: t.user.displayName }).from(t.user).where(inArray(t.user.id, userIds))).map((u) => [u.id, u.name]) : []
+	);
+	const timers = await db().select().from(t.caseTimer).where(eq(t.caseTimer.referralId, referralId));
+	const [schoolRow] = await db().select({ name: t.school.name }).from(t.school).where(eq(t.school.id, referral.schoolId));
+	const by = workflowActorOf(actor);
+
+	await recordAudit(db(), actor, { action: 'referral.viewed', recordType: 'referral', recordId: referralId, schoolId: referral.schoolId });
+
+	return {
+		id: referral.id,
+		version: referral.version,
+		state: stateShown,
+		stateLabel: stateShown === 'received' ? 'Received' : CASE_STATE_LABELS[stateShown],
+		displayName: referral.displayName || 'New referral',
+		schoolName: schoolRow?.name ?? '',
+		createdAt: referral.createdAt.toISOString(),
+		submittedAt: referral.submittedAt?.toISOString() ?? null,
+		flags: shared ? { review: referral.reviewFlag, childProtection: referral.childProtection, legalHold: referral.legalHold } : null,
+		progressShared: shared,
+		editable: school && isEditableBySchool(referral),
+		canWithdraw: by !== null && referral.state !== 'draft' && availableTransitions(state, by).includes('withdraw'),
+		withdrawnReason: referral.withdrawnReason,
+		sections: SECTIONS.map((s) => {
+			const saved = sections[s.key];
+			return { key: s.key, title: s.title, complete: saved?.complete ?? false, rows: saved ? sectionRows(s.key, saved.data) : ([] as SummaryRow[]) };
+		}),
+		timers: shared
+			? timers.map((tm) => ({
+					kind: tm.kind,
+					label: TIMER_LABELS[tm.kind] ?? tm.kind,
+					dueAt: tm.dueAt.toISOString(),
+					metAt: tm.metAt?.toISOString() ?? null,
+					stopped: tm.stoppedAt !== null,
+					overdue: !tm.metAt && !tm.stoppedAt && tm.dueAt < now
+				}))
+			: [],
+		consents: consents.map((c) => ({ kind: c.kind, given: c.given, givenOn: c.givenOn, withdrawnAt: c.withdrawnAt?.toISOString() ?? null, withdrawnReason: c.withdrawnReason, version: c.version })),
+		chronology: visible.map((e) => ({
+			at: e.at.toISOString(),
+			who: e.actorUserId ? `${names.get(e.actorUserId) ?? 'Former user'} (${ROLE_LABELS[e.actorRole as Role] ?? e.actorRole})` : 'The system',
+			what: eventDescription(e),
+			reason: e.reason
+		})),
+		matches: school ? [] : await matchesFor(actor, referralId)
+	};
+}
+
+export type CaseView = NonNullable<Awaited<ReturnType<typeof viewCase>>>;
