@@ -1,6 +1,9 @@
 import { expect, scan, test } from './fixtures';
 import { appRouteIds, examplePath } from './support/routes';
 
+// Independent tests: spread them over both workers (each worker starts its own copy of the app).
+test.describe.configure({ mode: 'parallel' });
+
 /** Every page and endpoint under src/routes/(app), found from the files, with made-up parameters. */
 const paths = appRouteIds().map((id) => examplePath(id));
 

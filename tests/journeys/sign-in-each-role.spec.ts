@@ -4,6 +4,9 @@ import { expect, scan, test } from './fixtures';
 import { signIn, submitPassword } from './support/sign-in';
 import { keyFromBase32 } from './support/totp';
 
+// Independent tests: spread them over both workers (each worker starts its own copy of the app).
+test.describe.configure({ mode: 'parallel' });
+
 /** The heading each role's home page opens with. */
 const HOME_HEADING: Record<Role, string> = {
 	provider_admin: 'Manage your service',

@@ -1,7 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JOURNEY_TMP, ROOT, TEMPLATE_DB } from './paths';
+
+/** The newest modification time of any file under a folder that goes into the build (tests do not). */
+function newest(dir: string): number {
+	let latest = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) latest = Math.max(latest, newest(path));
+		else if (!entry.name.endsWith('.test.ts')) latest = Math.max(latest, statSync(path).mtimeMs);
+	}
+	return latest;
+}
 
 /**
  * Once per run: empties the scratch folder (old scan records would hide a page no journey scans now)
@@ -9,6 +20,9 @@ import { JOURNEY_TMP, ROOT, TEMPLATE_DB } from './paths';
  */
 export default function globalSetup(): void {
 	if (!existsSync(join(ROOT, 'build', 'index.js'))) throw new Error('There is no build/: run `npm run build` first (`npm run test:journeys` does)');
+	if (newest(join(ROOT, 'src')) > statSync(join(ROOT, 'build', 'index.js')).mtimeMs) {
+		process.stderr.write('Warning: src/ has changed since the last build, so the journeys test an old build: run `npm run build` first (`npm run test:journeys` does)\n');
+	}
 	rmSync(JOURNEY_TMP, { recursive: true, force: true });
 	mkdirSync(JOURNEY_TMP, { recursive: true });
 	const seeded = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/demo.ts', '--seed-only', '--quiet'], {

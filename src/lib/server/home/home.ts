@@ -2,23 +2,24 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
 import { getSetting } from '../settings/settings';
+import { listReferrals, triageQueue, type ListFilter } from '../referrals/lists';
 
 /** What each role's home page shows. Later issues fill the lists; for now, counts and empty states. */
 export type HomeView =
-	| { kind: 'school'; programmeName: string }
-	| { kind: 'youth-worker'; programmeName: string }
+	| { kind: 'school'; programmeName: string; list: Awaited<ReturnType<typeof listReferrals>>; filter: ListFilter }
+	| { kind: 'youth-worker'; programmeName: string; queue: Awaited<ReturnType<typeof triageQueue>> }
 	| { kind: 'admin'; programmeName: string; schools: number; users: number; usersWithoutPassword: number }
 	| { kind: 'governor'; programmeName: string }
 	| { kind: 'commissioner'; programmeName: string };
 
-export async function homeFor(actor: Actor): Promise<HomeView> {
+export async function homeFor(actor: Actor, filter: ListFilter = {}): Promise<HomeView> {
 	const programmeName = await getSetting(db(), actor.serviceId, 'programmeName');
 	switch (actor.role) {
 		case 'dsl':
 		case 'deputy_dsl':
-			return { kind: 'school', programmeName };
+			return { kind: 'school', programmeName, list: await listReferrals(actor, filter), filter };
 		case 'youth_worker':
-			return { kind: 'youth-worker', programmeName };
+			return { kind: 'youth-worker', programmeName, queue: await triageQueue(actor) };
 		case 'governor':
 			return { kind: 'governor', programmeName };
 		case 'commissioner':

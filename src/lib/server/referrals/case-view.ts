@@ -121,7 +121,7 @@ export async function viewCase(actor: Actor, referralId: string, now = new Date(
 			what: eventDescription(e),
 			reason: e.reason
 		})),
-		matches: school ? [] : await matchesFor(actor, referralId)
+		matches: school ? [] : (await matchesFor(actor, referralId)).map((m) => ({ ...m, matchedSubmittedAt: m.matchedSubmittedAt?.toISOString() ?? null }))
 	};
 }
 

@@ -38,6 +38,22 @@ function nameFilter(search: string): SQL | undefined {
  * time by keyset on (created, id). One audit row names the filter, never the search text.
  */
 export async function listReferrals(actor: Actor, filter: ListFilter) {
+	const rows = await referralListQuery(actor, filter);
+	const cursor = decodeCursor(filter.after);
+	await recordAudit(db(), actor, {
+		action: 'referral.list',
+		detail: { state: filter.state ?? null, search: Boolean(filter.search), page: cursor ? 'next' : 'first' }
+	});
+	const page = rows.slice(0, PAGE_SIZE);
+	const last = page[page.length - 1];
+	return {
+		rows: page.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), submittedAt: r.submittedAt?.toISOString() ?? null })),
+		next: rows.length > PAGE_SIZE && last ? `${last.createdAt.getTime()}.${last.id}` : null
+	};
+}
+
+/** The list query itself (one page and one row more), also read by the query-plan test. */
+export function referralListQuery(actor: Actor, filter: ListFilter) {
 	const where: (SQL | undefined)[] = [referralScope(actor)];
 	if (filter.state && (CASE_STATES as readonly string[]).includes(filter.state)) where.push(eq(t.referral.state, filter.state));
 	if (filter.search) where.push(nameFilter(filter.search));
@@ -45,7 +61,7 @@ export async function listReferrals(actor: Actor, filter: ListFilter) {
 	if (cursor) {
 		where.push(or(lt(t.referral.createdAt, new Date(cursor.at)), and(eq(t.referral.createdAt, new Date(cursor.at)), lt(t.referral.id, cursor.id))));
 	}
-	const rows = await db()
+	return db()
 		.select({
 			id: t.referral.id,
 			displayName: t.referral.displayName,
@@ -60,22 +76,24 @@ export async function listReferrals(actor: Actor, filter: ListFilter) {
 		.where(and(...where))
 		.orderBy(desc(t.referral.createdAt), desc(t.referral.id))
 		.limit(PAGE_SIZE + 1);
-	await recordAudit(db(), actor, {
-		action: 'referral.list',
-		detail: { state: filter.state ?? null, search: Boolean(filter.search), page: cursor ? 'next' : 'first' }
-	});
-	const page = rows.slice(0, PAGE_SIZE);
-	const last = page[page.length - 1];
-	return {
-		rows: page.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), submittedAt: r.submittedAt?.toISOString() ?? null })),
-		next: rows.length > PAGE_SIZE && last ? `${last.createdAt.getTime()}.${last.id}` : null
-	};
 }
 
 /** New referrals awaiting triage across the service, soonest due first (the youth workers' home). */
 export async function triageQueue(actor: Actor, now = new Date()) {
 	if (actor.role !== 'youth_worker' && actor.role !== 'provider_admin') return [];
-	const rows = await db()
+	const rows = await triageQueueQuery(actor);
+	await recordAudit(db(), actor, { action: 'referral.list', detail: { view: 'triage-queue' } });
+	return rows.map((r) => ({
+		...r,
+		submittedAt: r.submittedAt?.toISOString() ?? null,
+		dueAt: r.dueAt.toISOString(),
+		overdue: r.dueAt < now,
+		minutesLeft: Math.round((r.dueAt.getTime() - now.getTime()) / 60_000)
+	}));
+}
+
+export function triageQueueQuery(actor: Actor) {
+	return db()
 		.select({
 			id: t.referral.id,
 			displayName: t.referral.displayName,
@@ -98,12 +116,4 @@ export async function triageQueue(actor: Actor, now = new Date()) {
 		)
 		.orderBy(asc(t.caseTimer.dueAt))
 		.limit(200);
-	await recordAudit(db(), actor, { action: 'referral.list', detail: { view: 'triage-queue' } });
-	return rows.map((r) => ({
-		...r,
-		submittedAt: r.submittedAt?.toISOString() ?? null,
-		dueAt: r.dueAt.toISOString(),
-		overdue: r.dueAt < now,
-		minutesLeft: Math.round((r.dueAt.getTime() - now.getTime()) / 60_000)
-	}));
 }
