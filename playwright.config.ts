@@ -10,9 +10,15 @@ if (!existsSync(chromiumPath)) {
 	throw new Error(`Chromium not found at ${chromiumPath}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
 }
 
+/**
+ * One name per run, for its scratch folder and its artifacts. Set here, in the runner, before any
+ * worker starts; the workers inherit it (they load this file again and keep the value).
+ */
+const run = (process.env.JOURNEY_RUN ??= `run-${new Date().toISOString().replace(/[-:.]/g, '')}-${process.pid}`);
+
 export default defineConfig({
 	testDir: 'tests/journeys',
-	outputDir: 'test-results/journeys',
+	outputDir: `test-results/journeys/${run}`,
 	globalSetup: './tests/journeys/support/global-setup.ts',
 	workers: 2,
 	// A journey file's tests run in order in one worker, against that file's own server and database.

@@ -6,6 +6,10 @@ declare global {
 			message: string;
 			errorId?: string;
 		}
+		namespace Superforms {
+			/** A form's message: a short code such as 'kept' (restored after a timeout). */
+			type Message = string;
+		}
 		interface Locals {
 			/** The signed-in person, when the session cookie is valid (MFA may still be pending). */
 			auth: AuthContext | null;

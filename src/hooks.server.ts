@@ -1,8 +1,10 @@
-import { isRedirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { startDatabase, db } from '$lib/server/db';
 import { loadAuthContext, isFullySignedIn } from '$lib/server/auth/context';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { denyAnonymous, denyUnverified } from '$lib/server/auth/guard';
+import { anonymousDenial, unverifiedDenial } from '$lib/server/auth/guard';
+import { redirectResponse } from '$lib/server/http/redirect';
+import { originConfig } from '$lib/server/env';
 import { applySecurityHeaders } from '$lib/server/http/headers';
 import { startWorker, stopWorker } from '$lib/server/outbox/worker';
 import { newId } from '$lib/server/util/ids';
@@ -28,20 +30,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 		} else if (check.status === 'expired') {
 			event.locals.expiredUserId = check.userId;
 		}
-		if (!event.locals.auth) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		if (!event.locals.auth) event.cookies.delete(SESSION_COOKIE, { path: '/', secure: originConfig().secureCookies });
 	}
+	// Backstop: every (app) route calls the guard itself, but a route that forgot still refuses.
+	const auth = event.locals.auth;
 	let response: Response;
-	try {
-		// Backstop: every (app) route calls the guard itself, but a route that forgot still refuses.
-		const auth = event.locals.auth;
-		if (event.route.id?.startsWith('/(app)')) {
-			if (!auth) await denyAnonymous(event);
-			else if (!isFullySignedIn(auth)) denyUnverified(event, auth);
-		}
+	if (event.route.id?.startsWith('/(app)') && !(auth && isFullySignedIn(auth))) {
+		const denial = auth ? unverifiedDenial(event, auth) : await anonymousDenial(event);
+		response = redirectResponse(event, denial);
+	} else {
 		response = await resolve(event);
-	} catch (e) {
-		if (!isRedirect(e)) throw e;
-		response = new Response(null, { status: e.status, headers: { location: e.location } });
 	}
 	applySecurityHeaders(response, event.locals.auth !== null);
 	return response;

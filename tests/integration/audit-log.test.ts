@@ -100,6 +100,11 @@ describe('searching the audit log', () => {
 		}
 		expect((await viewAuditLog(admin, { ...ANY, userId: one.actors.youth_worker.userId })).rows).toEqual([]);
 	});
+
+	it('is read by provider admins only, even if a route forgot its guard', async () => {
+		await expect(viewAuditLog(world.services[0].actors.youth_worker, ANY)).rejects.toThrow(/provider admin/);
+		await expect(exportAuditLog(world.services[0].schools[0].actors.dsl, ANY)).rejects.toThrow(/provider admin/);
+	});
 });
 
 describe('exporting the audit log', () => {

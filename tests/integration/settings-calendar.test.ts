@@ -25,7 +25,8 @@ const settingsAudit = (serviceId: string, recordType: string) =>
 	db()
 		.select()
 		.from(t.auditEvent)
-		.where(and(eq(t.auditEvent.serviceId, serviceId), eq(t.auditEvent.recordType, recordType)));
+		.where(and(eq(t.auditEvent.serviceId, serviceId), eq(t.auditEvent.recordType, recordType)))
+		.orderBy(t.auditEvent.id);
 
 describe('bank holidays', () => {
 	it('seeds a new service with the England and Wales bank holidays 2024–2028, sorted for the working-days rule', async () => {

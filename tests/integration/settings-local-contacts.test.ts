@@ -40,7 +40,8 @@ describe('local numbers', () => {
 		const audits = await db()
 			.select()
 			.from(t.auditEvent)
-			.where(and(eq(t.auditEvent.serviceId, service.id), eq(t.auditEvent.recordType, 'local_contact')));
+			.where(and(eq(t.auditEvent.serviceId, service.id), eq(t.auditEvent.recordType, 'local_contact')))
+			.orderBy(t.auditEvent.id);
 		expect(audits.map((row) => JSON.parse(row.detail ?? '{}').change)).toEqual(['added', 'changed']);
 		expect(audits.every((row) => !row.detail?.includes('Borough') && !row.detail?.includes('0121'))).toBe(true);
 	});

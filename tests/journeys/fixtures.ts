@@ -1,5 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { startJourneyApp, type JourneyApp } from './support/server';
+import { noScriptPages } from './support/axe';
 
 export { expect };
 export { scan } from './support/axe';
@@ -41,5 +42,9 @@ export const test = base.extend<{ app: JourneyApp }, { apps: AppPerFile }>({
 	},
 	baseURL: async ({ app }, use) => {
 		await use(app.url);
+	},
+	page: async ({ page, javaScriptEnabled }, use) => {
+		if (javaScriptEnabled === false) noScriptPages.add(page);
+		await use(page);
 	}
 });

@@ -32,8 +32,29 @@ function describe(path: string, violations: Violation[]): string {
  */
 const passed = new Set<string>();
 
+/** Pages of contexts with JavaScript off (marked by the `page` fixture): axe needs scripts to run. */
+export const noScriptPages = new WeakSet<Page>();
+
+/**
+ * A JavaScript-enabled copy of a no-JavaScript page for axe: the same URL, answered with exactly the
+ * markup the no-JavaScript page received (scripts removed, so nothing hydrates), with its styles
+ * loaded from the app as usual.
+ */
+async function scriptableCopy(page: Page): Promise<{ copy: Page; close: () => Promise<void> }> {
+	const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+	const browser = page.context().browser();
+	if (!browser) throw new Error('scan: no browser for the page');
+	// Inside a test, new contexts inherit the file's options: ask for scripts explicitly.
+	const context = await browser.newContext({ javaScriptEnabled: true });
+	const copy = await context.newPage();
+	const url = page.url();
+	await copy.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+	await copy.goto(url);
+	return { copy, close: () => context.close() };
+}
+
 async function fingerprint(page: Page): Promise<string> {
-	const html = await page.evaluate(() => document.documentElement.outerHTML);
+	const html = await page.content();
 	return createHash('sha256').update(html.replace(/ nonce="[^"]*"/g, '')).digest('hex');
 }
 
@@ -48,7 +69,14 @@ export async function scan(page: Page, options: { errorPage?: boolean } = {}): P
 	if (!route) throw new Error(`scan: no page route under src/routes matches ${path}`);
 	const print = await fingerprint(page);
 	const seen = passed.has(print);
-	const violations = seen ? [] : (await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()).violations;
+	let violations: Violation[] = [];
+	if (!seen && noScriptPages.has(page)) {
+		const { copy, close } = await scriptableCopy(page);
+		violations = (await new AxeBuilder({ page: copy }).withTags(WCAG_TAGS).analyze()).violations;
+		await close();
+	} else if (!seen) {
+		violations = (await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()).violations;
+	}
 	const info = test.info();
 	mkdirSync(SCANS_DIR, { recursive: true });
 	appendFileSync(

@@ -1,8 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import { ROLE_LABELS, ROLES, type Role } from '$lib/roles';
 import type { Actor } from '../auth/actor';
+import { scopeFor, type Action } from '../auth/policy';
 import { db, t, type Queryable } from '../db';
 import { recordAudit, searchAudit, type AuditFilter } from './audit';
+
+/** A backstop behind the guard: only a provider admin reads the log, and only their own service's rows. */
+export function assertAuditAccess(actor: Actor, action: Extract<Action, 'admin.audit.list' | 'admin.audit.export'>): void {
+	if (scopeFor(action, actor.role) !== 'service') throw new Error('Only a provider admin can read the audit log');
+}
 
 /** The audit log's filter as the admin gave it: dates are ISO days in England, empty strings mean "any". */
 export interface AuditFilterInput {
@@ -135,6 +141,7 @@ export function viewOf(row: AuditRow, directory: ServiceDirectory): AuditRowView
  * writes one audit row naming the filter (SECURITY.md 15).
  */
 export async function viewAuditLog(actor: Actor, input: AuditFilterInput, pageSize = AUDIT_PAGE_SIZE) {
+	assertAuditAccess(actor, 'admin.audit.list');
 	const directory = await serviceDirectory(db(), actor.serviceId);
 	const found = await searchAudit(db(), actor.serviceId, { ...toAuditFilter(input), limit: pageSize + 1 });
 	const rows = found.slice(0, pageSize);

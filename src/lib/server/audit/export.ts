@@ -2,7 +2,7 @@ import { eq, max } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
 import { recordAudit, searchAudit } from './audit';
-import { filterDetail, serviceDirectory, toAuditFilter, viewOf, type AuditFilterInput } from './audit-log';
+import { assertAuditAccess, filterDetail, serviceDirectory, toAuditFilter, viewOf, type AuditFilterInput } from './audit-log';
 import { csvRow } from './csv';
 
 const BATCH = 500;
@@ -14,6 +14,7 @@ const HEADER = ['Entry', 'Time (UK)', 'User', 'User id', 'Role', 'Action', 'Reco
  * are left out, so the file is one consistent snapshot.
  */
 export async function exportAuditLog(actor: Actor, input: AuditFilterInput): Promise<ReadableStream<Uint8Array>> {
+	assertAuditAccess(actor, 'admin.audit.export');
 	const filter = toAuditFilter({ ...input, before: null });
 	const newest = await db().transaction(async (tx) => {
 		const [row] = await tx.select({ id: max(t.auditEvent.id) }).from(t.auditEvent).where(eq(t.auditEvent.serviceId, actor.serviceId));

@@ -42,32 +42,44 @@ function here(event: RequestEvent): string {
 	return event.url.pathname + event.url.search;
 }
 
+export interface Denial {
+	location: string;
+	/** A cookie to set with the redirect (the kept form's id). */
+	cookie?: { name: string; value: string; maxAge: number };
+}
+
 /**
- * Nobody is signed in. A form posted by someone whose session just timed out is kept, so after
- * signing in again they are back on the form with what they typed (SECURITY.md 8).
+ * Nobody is signed in: where to send them. A form posted by someone whose session just timed out is
+ * kept, so after signing in again they are back on the form with what they typed (SECURITY.md 8).
  */
-export async function denyAnonymous(event: RequestEvent): Promise<never> {
+export async function anonymousDenial(event: RequestEvent): Promise<Denial> {
 	const expiredUserId = event.locals.expiredUserId;
 	const isForm = event.request.method === 'POST' && /form/.test(event.request.headers.get('content-type') ?? '');
 	if (expiredUserId && isForm) {
 		const form = await event.request.formData();
 		const id = await keepPendingForm(db(), expiredUserId, event.url.pathname, form);
-		event.cookies.set(PENDING_FORM_COOKIE, id, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure: originConfig().secureCookies,
-			maxAge: 3600
-		});
-		redirect(303, `/sign-in?timeout=1&next=${encodeURIComponent(event.url.pathname)}`);
+		return {
+			location: `/sign-in?timeout=1&next=${encodeURIComponent(event.url.pathname)}`,
+			cookie: { name: PENDING_FORM_COOKIE, value: id, maxAge: 3600 }
+		};
 	}
 	const next = event.request.method === 'GET' ? `?next=${encodeURIComponent(here(event))}` : '';
-	redirect(303, `/sign-in${next}`);
+	return { location: `/sign-in${next}` };
 }
 
 /** Signed in with a password only: to the MFA pages, coming back here after. */
-export function denyUnverified(event: RequestEvent, auth: AuthContext): never {
-	redirect(303, auth.mfaEnrolled ? `/mfa?next=${encodeURIComponent(here(event))}` : '/mfa/setup');
+export function unverifiedDenial(event: RequestEvent, auth: AuthContext): Denial {
+	return { location: auth.mfaEnrolled ? `/mfa?next=${encodeURIComponent(here(event))}` : '/mfa/setup' };
+}
+
+export const PENDING_COOKIE_OPTIONS = { path: '/', httpOnly: true, sameSite: 'lax' as const };
+
+async function denyAnonymous(event: RequestEvent): Promise<never> {
+	const denial = await anonymousDenial(event);
+	if (denial.cookie) {
+		event.cookies.set(denial.cookie.name, denial.cookie.value, { ...PENDING_COOKIE_OPTIONS, secure: originConfig().secureCookies, maxAge: denial.cookie.maxAge });
+	}
+	redirect(303, denial.location);
 }
 
 /**
@@ -84,7 +96,7 @@ export async function guard<A extends Action>(event: RequestEvent, action: A): P
 	}
 	if (!auth) return denyAnonymous(event);
 	if (scopeFor(action, auth.role) === null) error(404, 'Not found');
-	if (!isFullySignedIn(auth) && !row.mfaPending) denyUnverified(event, auth);
+	if (!isFullySignedIn(auth) && !row.mfaPending) redirect(303, unverifiedDenial(event, auth).location);
 	if (row.stepUp && !hasFreshStepUp(auth.session)) {
 		if (!auth.mfaEnrolled) redirect(303, '/mfa/setup');
 		const next = event.request.method === 'GET' ? here(event) : event.url.pathname;

@@ -9,18 +9,19 @@ import { takeKeptForm } from '../auth/guard';
  * back on the same page after signing in again (SECURITY.md 8), otherwise the initial data.
  * Every form page's load uses this.
  */
-export async function startingForm<T extends Record<string, unknown>>(
+export async function startingForm<Out extends Record<string, unknown>, In extends Record<string, unknown> = Out>(
 	event: RequestEvent,
 	actor: Actor,
-	adapter: ValidationAdapter<T>,
-	initial?: Partial<T> | null,
+	adapter: ValidationAdapter<Out, In>,
+	initial?: Partial<In> | null,
 	options: { id?: string } = {}
-): Promise<SuperValidated<T> & { kept?: boolean }> {
+): Promise<SuperValidated<Out, string, In>> {
 	const kept = await takeKeptForm(event, actor);
 	if (kept) {
 		const form = await superValidate(kept, adapter, { ...options, errors: false });
 		form.message = 'kept';
 		return form;
 	}
-	return initial ? superValidate(initial as T, adapter, options) : superValidate(adapter, options);
+	if (initial) return superValidate(initial as In, adapter, { ...options, errors: false });
+	return superValidate(adapter, options);
 }

@@ -14,6 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const actor = await guard(event, 'auth.mfa-verify');
 	if (!actor.mfaEnrolled) redirect(303, '/mfa/setup');
 	return {
+		next: safeNext(event.url.searchParams.get('next')),
 		form: await superValidate(zod4(codeSchema), { id: 'code' }),
 		recoveryForm: await superValidate(zod4(recoveryCodeSchema), { id: 'recovery' })
 	};

@@ -3,12 +3,13 @@ import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { schoolSchema } from '$lib/schemas/admin-schools';
 import { guard } from '$lib/server/auth/guard';
+import { startingForm } from '$lib/server/http/forms';
 import { createSchool } from '$lib/server/admin/schools';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	await guard(event, 'admin.school.edit');
-	return { form: await superValidate(zod4(schoolSchema)) };
+	const actor = await guard(event, 'admin.school.edit');
+	return { form: await startingForm(event, actor, zod4(schoolSchema)) };
 };
 
 export const actions: Actions = {

@@ -4,7 +4,7 @@ import { db } from '$lib/server/db';
 import { listTermDates } from '$lib/server/settings/term-dates';
 import type { PageServerLoad } from './$types';
 
-/** The academic year running on a date: it starts on 1 September (1 August for our date window). */
+/** The academic year to offer first: from August on, the one about to start. */
 function academicYearOf(now: Date): number {
 	return now.getUTCMonth() >= 7 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
 }

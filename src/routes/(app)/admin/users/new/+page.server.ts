@@ -3,13 +3,14 @@ import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { newUserSchema } from '$lib/schemas/admin-users';
 import { guard } from '$lib/server/auth/guard';
+import { startingForm } from '$lib/server/http/forms';
 import { schoolOptions } from '$lib/server/admin/schools';
 import { createUser } from '$lib/server/admin/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = await guard(event, 'admin.user.edit');
-	return { form: await superValidate(zod4(newUserSchema)), schools: await schoolOptions(actor) };
+	return { form: await startingForm(event, actor, zod4(newUserSchema)), schools: await schoolOptions(actor) };
 };
 
 export const actions: Actions = {

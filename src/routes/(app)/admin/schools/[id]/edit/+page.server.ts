@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { z } from 'zod';
 import { schoolEditSchema, SCHOOL_PHASES, SCHOOL_TYPES } from '$lib/schemas/admin-schools';
 import { guard } from '$lib/server/auth/guard';
+import { startingForm } from '$lib/server/http/forms';
 import { updateSchool, viewSchool, type SchoolRow } from '$lib/server/admin/schools';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!school) error(404, 'Not found');
 	return {
 		school: { id: school.id, name: school.name },
-		form: await superValidate(formValues(school), zod4(schoolEditSchema), { errors: false })
+		form: await startingForm(event, actor, zod4(schoolEditSchema), formValues(school))
 	};
 };
 

@@ -3,6 +3,7 @@ import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { changeRoleSchema } from '$lib/schemas/admin-users';
 import { guard } from '$lib/server/auth/guard';
+import { startingForm } from '$lib/server/http/forms';
 import { schoolOptions } from '$lib/server/admin/schools';
 import { changeUserRole } from '$lib/server/admin/user-changes';
 import { viewUser, type UserRow } from '$lib/server/admin/users';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		user: { id: user.id, displayName: user.displayName },
 		schools: await schoolOptions(actor),
-		form: await superValidate(formValues(user), zod4(changeRoleSchema), { errors: false })
+		form: await startingForm(event, actor, zod4(changeRoleSchema), formValues(user))
 	};
 };
 

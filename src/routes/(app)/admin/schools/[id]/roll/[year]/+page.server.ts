@@ -3,6 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { rollSchema } from '$lib/schemas/admin-schools';
 import { guard } from '$lib/server/auth/guard';
+import { startingForm } from '$lib/server/http/forms';
 import { parseAcademicYear, saveRoll, viewRoll } from '$lib/server/admin/school-roll';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 		school: roll.school,
 		year: roll.year,
 		label: roll.label,
-		form: await superValidate(roll.values, zod4(rollSchema), { errors: false })
+		form: await startingForm(event, actor, zod4(rollSchema), roll.values)
 	};
 };
 
