@@ -45,10 +45,12 @@ startServer();
 async function seed(url: string): Promise<boolean> {
 	const { closeDatabase, database, db, startDatabase } = await import('../src/lib/server/db');
 	const { isEmptyDatabase, seedDemo } = await import('../src/lib/server/demo/seed');
+	const { seedDemoReferrals } = await import('../src/lib/server/demo/referrals');
 	await startDatabase({ ...process.env, DATABASE_URL: url });
 	try {
 		if (!(await isEmptyDatabase(db()))) return false;
-		await seedDemo(db());
+		const world = await seedDemo(db());
+		await seedDemoReferrals(world);
 		// Fold the WAL into the file, so a copy of the file alone holds everything (the journeys copy it).
 		if (database().config.embedded) await database().client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
 		return true;

@@ -1,10 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, t, type Db } from '$lib/server/db';
 import { openDatabase, type Database } from '$lib/server/db/client';
@@ -14,45 +12,8 @@ import { claimDue, LEASE_MS, markDone } from '$lib/server/outbox/lease';
 import { createMailTransport, readMailConfig, type MailTransport } from '$lib/server/outbox/transport';
 import { runWorkerOnce, startWorker, stopWorker } from '$lib/server/outbox/worker';
 import { useTestDatabase } from '../helpers/database';
+import { recipients, startSmtp } from '../helpers/smtp';
 
-/** A real SMTP server on a random port that parses what it receives and can refuse the next messages. */
-async function startSmtp() {
-	const received: ParsedMail[] = [];
-	const state = { refuse: 0 };
-	const server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS', 'AUTH'],
-		logger: false,
-		disableReverseLookup: true,
-		onData(stream, _session, callback) {
-			simpleParser(stream).then(
-				(mail) => {
-					if (state.refuse > 0) {
-						state.refuse--;
-						callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
-						return;
-					}
-					received.push(mail);
-					callback();
-				},
-				(error: Error) => callback(error)
-			);
-		}
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.server.address() as AddressInfo;
-	return {
-		url: `smtp://127.0.0.1:${port}`,
-		received,
-		state,
-		close: () => new Promise<void>((resolve) => server.close(resolve))
-	};
-}
-
-function recipients(mail: ParsedMail): string {
-	const to = mail.to;
-	return Array.isArray(to) ? to.map((a) => a.text).join(', ') : (to?.text ?? '');
-}
 
 async function rowOf(id: string) {
 	const [row] = await db().select().from(t.outbox).where(eq(t.outbox.id, id));

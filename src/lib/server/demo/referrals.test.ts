@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { db, t } from '../db';
+import { seedDemoReferrals } from './referrals';
+import { seedDemo } from './seed';
+import { useTestDatabase } from '../../../../tests/helpers/database';
+
+let close: () => Promise<void>;
+beforeAll(async () => {
+	({ close } = await useTestDatabase());
+	const world = await seedDemo(db());
+	await seedDemoReferrals(world);
+});
+afterAll(() => close());
+
+describe('demo referrals', () => {
+	it('holds referrals in every state reached so far', async () => {
+		const rows = await db().select({ state: t.referral.state, n: count() }).from(t.referral).groupBy(t.referral.state);
+		expect(Object.fromEntries(rows.map((r) => [r.state, r.n]))).toEqual({ draft: 1, submitted: 5, withdrawn: 1 });
+	});
+
+	it('includes a second referral of the same young person, proposed as a match', async () => {
+		const proposals = await db().select().from(t.matchProposal);
+		expect(proposals.map((p) => p.status)).toEqual(['proposed']);
+	});
+
+	it('puts one referral in the second service, to show isolation', async () => {
+		const [south] = await db().select({ id: t.service.id }).from(t.service).where(eq(t.service.name, 'South Vale Diversion (demo)'));
+		const rows = await db().select().from(t.referral).where(eq(t.referral.serviceId, south?.id ?? ''));
+		expect(rows).toHaveLength(1);
+	});
+
+	it('uses only made-up places: the ZZ postcode area and the 01632 drama numbers', async () => {
+		const sections = await db().select({ data: t.referralSection.data }).from(t.referralSection).where(eq(t.referralSection.section, 'pupil'));
+		for (const s of sections) expect(JSON.parse(s.data).postcode).toMatch(/^ZZ\d \dAB$/);
+		const family = await db().select({ data: t.referralSection.data }).from(t.referralSection).where(eq(t.referralSection.section, 'family'));
+		for (const s of family) expect(JSON.parse(s.data).contact1Phone).toMatch(/^01632 960\d{3}$/);
+	});
+});
