@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { CONSENT_METHODS, valuesOf } from '$lib/codes';
 import { choice, dateParts, optional, readDate, todayIso } from '../fields';
+import { CONSENT_GIVERS, PARENT_CONSENT } from '$lib/referral-options';
+
+export { CONSENT_GIVERS, PARENT_CONSENT };
 
 const YES_NO = ['yes', 'no'] as const;
-export const PARENT_CONSENT = [
-	{ value: 'yes', label: 'Yes, a parent or carer consented' },
-	{ value: 'no', label: 'No, a parent or carer refused' },
-	{ value: 'not_told', label: 'A parent or carer has not been told, because telling them would put the young person at risk' }
-] as const;
-export const CONSENT_GIVERS = [
-	{ value: 'parent', label: 'Parent or carer' },
-	{ value: 'young_person', label: 'The young person' }
-] as const;
 
 /**
  * Consent (DOMAIN.md §3 step 2): a parent or carer for a pupil under 16, the young person's own

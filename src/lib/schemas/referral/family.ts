@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { choice, optional } from '../fields';
+import { CONTACT_SLOTS } from '$lib/referral-options';
+
+export { CONTACT_SLOTS };
 
 const YES_NO = ['yes', 'no'] as const;
-export const CONTACT_SLOTS = [1, 2, 3] as const;
 
 function contactFields<N extends 1 | 2 | 3>(n: N) {
 	return {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { ETHNICITY_CODES, SEN_PROVISION, SEX, SOCIAL_WORKER, valuesOf } from '$lib/codes';
 import { choice, dateParts, optional, readDate, todayIso } from '../fields';
+import { YEAR_GROUPS } from '$lib/referral-options';
+
+export { YEAR_GROUPS };
 
 const YES_NO = ['yes', 'no'] as const;
-export const YEAR_GROUPS = ['7', '8', '9', '10', '11', '12', '13', '14', 'none'] as const;
 
 export const pupilSchema = z
 	.object({

@@ -67,6 +67,14 @@ export const POLICY = {
 	'referral.consent-withdraw': { roles: caseActors, note: 'Record that a consent was withdrawn' },
 	'referral.export-pdf': { roles: caseActors, stepUp: true, note: 'Download the referral summary PDF' },
 	'referral.match': { roles: youthWorker, note: 'Confirm or reject a proposed match with an earlier referral' },
+	'referral.fallback-decision': { roles: school, note: 'Record what the school decided when diversion did not go ahead' },
+	// Triage and escalation (DOMAIN.md §3 steps 3–4)
+	'triage.record': { roles: youthWorker, note: 'Answer the triage indicators and decide' },
+	'triage.countersign-list': { roles: { youth_worker: 'service', provider_admin: 'service' }, note: 'Decisions awaiting countersignature (senior youth workers and admins sign)' },
+	'triage.countersign': { roles: { youth_worker: 'service', provider_admin: 'service' }, note: 'Countersign a declined escalation or a not-suitable decision' },
+	'escalation.record': { roles: caseActors, note: 'Record an escalation and its progress (a DSL records one they made)' },
+	'escalation.export-pdf': { roles: caseActors, stepUp: true, note: 'Download an escalation summary PDF' },
+	'timers.due-list': { roles: youthWorker, note: 'What is due and overdue across the service' },
 	// Provider admin
 	'admin.school.list': { roles: admin, note: 'List schools and colleges' },
 	'admin.school.view': { roles: admin, note: 'View a school' },

@@ -5,3 +5,4 @@ export * from './audit';
 export * from './outbox';
 export * from './settings';
 export * from './referrals';
+export * from './triage';

@@ -50,7 +50,12 @@ export const referral = sqliteTable(
 		/** The young person this referral is confirmed to be about, across referrals in the service. */
 		youngPersonId: text(),
 		leadYouthWorkerId: text(),
-		withdrawnReason: text()
+		withdrawnReason: text(),
+		/** What the school decided when diversion did not go ahead (DOMAIN.md §3: never overstate exclusions avoided). */
+		fallbackDecision: text(),
+		fallbackDays: integer(),
+		fallbackRecordedAt: timestamp(),
+		fallbackRecordedBy: text()
 	},
 	(t) => [
 		index('referral_school_list').on(t.schoolId, t.createdAt, t.id),
@@ -119,6 +124,8 @@ export const caseTimer = sqliteTable(
 		serviceId: text().notNull(),
 		schoolId: text().notNull(),
 		kind: text().notNull(),
+		/** The escalation or countersignature the timer belongs to, when it is not the case's own. */
+		subjectId: text(),
 		startedAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		dueAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		metAt: timestamp(),

@@ -1,0 +1,68 @@
+/**
+ * `npm run js-size`: the gzipped JavaScript (and CSS) a browser loads for some pages of the built app,
+ * read from what the server actually sends (its modulepreload links), as a signed-in demo user where
+ * the page needs one. Starts the built server on a copy of the demo database.
+ *
+ *   npx tsx scripts/js-size.ts            (run `npm run build` first)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ensureKitPaths } from './lib/kit';
+
+await ensureKitPaths();
+const { startDatabase, db, closeDatabase, t } = await import('../src/lib/server/db');
+const { seedDemo } = await import('../src/lib/server/demo/seed');
+const { seedDemoReferrals } = await import('../src/lib/server/demo/referrals');
+const { createSession } = await import('../src/lib/server/auth/session');
+const { eq } = await import('drizzle-orm');
+
+const dir = mkdtempSync(join(tmpdir(), 'divert-js-size-'));
+const url = `file:${join(dir, 'size.db')}`;
+await startDatabase({ DATABASE_URL: url });
+const world = await seedDemo(db());
+await seedDemoReferrals(world);
+const dslId = world.users['dsl.oakfield@example.org'] ?? '';
+const { token } = await createSession(db(), dslId, { address: '127.0.0.1', userAgent: 'js-size', mfaVerifiedAt: new Date() });
+const [draft] = await db().select({ id: t.referral.id }).from(t.referral).where(eq(t.referral.state, 'draft'));
+await db().run(`PRAGMA wal_checkpoint(TRUNCATE)` as never);
+await closeDatabase();
+
+const port = 4500 + Math.floor(Math.random() * 400);
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, ['build'], {
+	env: { ...process.env, PORT: String(port), ORIGIN: base, DATABASE_URL: url, OUTBOX_WORKER: 'off', LOG_LEVEL: 'silent' },
+	stdio: 'ignore'
+});
+for (let i = 0; i < 100; i++) {
+	try {
+		if ((await fetch(`${base}/health`)).ok) break;
+	} catch {
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}
+
+const pages: [string, string, boolean][] = [
+	['Sign-in page', '/sign-in', false],
+	['Referral form (pupil section)', `/referrals/${draft?.id}/section/pupil`, true],
+	['DSL home', '/home', true]
+];
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+process.stdout.write('| page | JS files | JS gzipped | CSS gzipped |\n|---|---|---|---|\n');
+for (const [name, path, signedIn] of pages) {
+	const response = await fetch(`${base}${path}`, { headers: signedIn ? { cookie: `auth_session=${token}` } : {} });
+	// SvelteKit lists every module and stylesheet the page needs in its Link header.
+	const links = [...(response.headers.get('link') ?? '').matchAll(/<([^>]+)>;\s*rel="(modulepreload|preload)"/g)];
+	const js = links.filter((m) => m[2] === 'modulepreload').map((m) => m[1] ?? '');
+	const css = links.filter((m) => (m[1] ?? '').endsWith('.css')).map((m) => m[1] ?? '');
+	const size = async (files: string[]) => {
+		let total = 0;
+		for (const file of new Set(files)) total += gzipSync(Buffer.from(await (await fetch(new URL(file, `${base}${path}`))).arrayBuffer())).length;
+		return total;
+	};
+	process.stdout.write(`| ${name} | ${new Set(js).size} | ${kb(await size(js))} | ${kb(await size(css))} |\n`);
+}
+server.kill();
+rmSync(dir, { recursive: true, force: true });
