@@ -2,48 +2,8 @@ import { z } from 'zod';
 
 /** Forms of the provider admin's settings pages. Numbers are typed as text so what was typed is kept. */
 
-// GOV.UK date input: three text fields named `${name}Day`, `${name}Month`, `${name}Year`.
-export const DATE_PART_MAX = 10;
-const DATE_PARTS = ['Day', 'Month', 'Year'] as const;
-export type DatePartField<N extends string> = `${N}${(typeof DATE_PARTS)[number]}`;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function capitalise(text: string): string {
-	return `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
-}
-
-export type DateCheck = { ok: true; iso: string } | { ok: false; empty: boolean; part: (typeof DATE_PARTS)[number]; message: string };
-
-/** Reads a typed day, month and year as an ISO date, or says what is wrong in the GOV.UK words. */
-export function checkDate(day: string, month: string, year: string, label: string): DateCheck {
-	const parts = { Day: day.trim(), Month: month.trim(), Year: year.trim() };
-	const missing = DATE_PARTS.filter((p) => parts[p] === '');
-	const [firstMissing] = missing;
-	if (missing.length === 3) return { ok: false, empty: true, part: 'Day', message: `Enter the ${label}` };
-	if (firstMissing) return { ok: false, empty: false, part: firstMissing, message: `${capitalise(label)} must include a ${missing.map((p) => p.toLowerCase()).join(' and ')}` };
-	const real = { ok: false as const, empty: false, part: 'Day' as const, message: `${capitalise(label)} must be a real date` };
-	if (!/^\d{1,2}$/.test(parts.Day) || !/^\d{1,2}$/.test(parts.Month) || !/^\d+$/.test(parts.Year)) return real;
-	if (!/^\d{4}$/.test(parts.Year)) return { ok: false, empty: false, part: 'Year', message: `${capitalise(label)}: the year must have 4 numbers, like 2026` };
-	const [d, m, y] = [Number(parts.Day), Number(parts.Month), Number(parts.Year)];
-	const date = new Date(Date.UTC(y, m - 1, d));
-	if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return real;
-	return { ok: true, iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
-}
-
-/** Checks one date input inside a form schema; adds the issue at the field to go to, returns the ISO date. */
-export function checkDateFields(values: Record<string, unknown>, name: string, label: string, ctx: z.RefinementCtx, optional = false): string | null {
-	const read = (p: string) => String(values[`${name}${p}`] ?? '');
-	const result = checkDate(read('Day'), read('Month'), read('Year'), label);
-	if (result.ok) return result.iso;
-	if (!(optional && result.empty)) ctx.addIssue({ code: 'custom', path: [`${name}${result.part}`], message: result.message });
-	return null;
-}
-
-/** "2026-09-03" → "3 September 2026", without time zones getting involved. */
-export function formatIsoDate(iso: string): string {
-	const [y, m, d] = iso.split('-').map(Number);
-	return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
+export { capitalise, checkDate, checkDateFields, DATE_PART_MAX, formatIsoDate, type DateCheck, type DatePartField } from './fields';
+import { capitalise, checkDateFields, DATE_PART_MAX, type DatePartField } from './fields';
 
 const version = z.number().int().min(0).max(1_000_000_000);
 

@@ -12,7 +12,7 @@ import {
 	SOCIAL_WORKER,
 	SUBSTANCES
 } from '$lib/codes';
-import { readDate } from '$lib/schemas/fields';
+import { formatIsoDate as formatDate, readDate } from '$lib/schemas/fields';
 import { CONSENT_GIVERS, PARENT_CONSENT } from '$lib/schemas/referral/consent';
 import { contactsOf } from '$lib/schemas/referral/family';
 import type { SectionKey } from '$lib/schemas/referral/sections';
@@ -32,11 +32,6 @@ const YES_NO = [
 	{ value: 'yes', label: 'Yes' },
 	{ value: 'no', label: 'No' }
 ];
-
-export function formatDate(iso: string): string {
-	const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-	return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 export function sectionRows(section: SectionKey, data: Record<string, unknown>): SummaryRow[] {
 	const text = (key: string) => String(data[key] ?? '').trim();
