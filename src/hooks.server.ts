@@ -8,7 +8,7 @@ import { originConfig } from '$lib/server/env';
 import { applySecurityHeaders } from '$lib/server/http/headers';
 import { startWorker, stopWorker } from '$lib/server/outbox/worker';
 import { newId } from '$lib/server/util/ids';
-import { log } from '$lib/server/util/log';
+import { errorSummary, log, stackFrames } from '$lib/server/util/log';
 
 export const init: ServerInit = async () => {
 	await startDatabase();
@@ -46,9 +46,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 /** A generic page with an id; the detail goes to the log, never to the person (SECURITY.md 14). */
-export const handleError: HandleServerError = ({ error, status, message }) => {
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Page not found' };
 	const errorId = newId();
-	log('error', 'unhandled', { errorId, status, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+	log('error', 'unhandled', { errorId, status, path: event.route.id, error: errorSummary(error), stack: stackFrames(error) });
 	return { message: status >= 500 ? 'Sorry, there is a problem with the service' : message, errorId };
 };

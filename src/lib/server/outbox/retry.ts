@@ -1,4 +1,4 @@
-import { DrizzleQueryError } from 'drizzle-orm';
+import { errorSummary as summarise } from '../util/log';
 
 /** After this many attempts a row is left as 'failed' for someone to look at. */
 export const MAX_ATTEMPTS = 10;
@@ -11,20 +11,9 @@ export function backoffMs(attempts: number): number {
 	return Math.min(BASE_MS * 2 ** Math.max(0, attempts - 1), CAP_MS);
 }
 
-/**
- * The message of an error, short and on one line, to keep on the row. A failed query's wrapper quotes
- * the SQL and its parameters, which could hold record contents: keep only the database's own message.
- */
+/** The message of an error, safe to keep on the row (see util/log.ts). */
 export function errorSummary(error: unknown): string {
-	let message: string;
-	if (error instanceof DrizzleQueryError) {
-		message = `database: ${error.cause instanceof Error ? error.cause.message : 'query failed'}`;
-	} else if (error instanceof Error) {
-		message = error.message || error.name;
-	} else {
-		message = 'non-error thrown';
-	}
-	return message.replace(/\s+/g, ' ').trim().slice(0, ERROR_MAX);
+	return summarise(error, ERROR_MAX);
 }
 
 /** A machine code such as ECONNECTION or EENVELOPE, safe for the log. */
