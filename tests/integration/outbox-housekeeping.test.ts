@@ -88,7 +88,8 @@ describe('hourly housekeeping', () => {
 		const later = await addOutbox('pending', null, new Date(now.getTime() + DAY));
 
 		registerCoreJobs();
-		expect(await runWorkerOnce(db(), { owner: 'w1', now, transport })).toMatchObject({ claimed: 1, done: 1 });
+		// The core jobs: housekeeping and the overdue-alert sweep each run once in this slot.
+		expect(await runWorkerOnce(db(), { owner: 'w1', now, transport })).toMatchObject({ claimed: 2, done: 2 });
 
 		expect(await sessionIds()).toEqual([live.session.id, timedOut.session.id, lifetimeJustOver.session.id].sort());
 		expect((await validateSessionToken(db(), live.token, now)).status).toBe('valid');

@@ -4,8 +4,12 @@ import { newId } from '../util/ids';
 
 export const PENDING_FORM_COOKIE = 'pending_form';
 const KEEP_MS = 60 * 60_000;
-/** Fields that never need keeping: superforms' bookkeeping and passwords. */
-const SKIP = /password|^__superform_(?!id)/i;
+/**
+ * Fields never kept: superforms' bookkeeping (its id aside), and anything secret, whatever the form
+ * calls it: passwords (the account form names them current, password and confirm), authenticator and
+ * recovery codes, secrets and tokens. `code` is matched as a whole name so that a postcode is kept.
+ */
+const SKIP = /password|passphrase|secret|token|^(current|confirm|code|recoveryCode|otp|totp)$|^__superform_(?!id$)/i;
 
 /** Keeps what was posted after a timeout, for the same user and page, for an hour. */
 export async function keepPendingForm(q: Queryable, userId: string, path: string, form: FormData, now = new Date()): Promise<string> {

@@ -1,3 +1,4 @@
+import { registerOverdueAlerts } from '../escalations/overdue';
 import { registerHousekeeping } from './housekeeping';
 
 /**
@@ -6,4 +7,5 @@ import { registerHousekeeping } from './housekeeping';
  */
 export function registerCoreJobs(): void {
 	registerHousekeeping();
+	registerOverdueAlerts();
 }

@@ -15,8 +15,11 @@ export function navigationFor(role: Role): NavItem[] {
 				{ href: '/admin/schools', label: 'Schools' },
 				{ href: '/admin/users', label: 'Users' },
 				{ href: '/admin/settings', label: 'Settings' },
-				{ href: '/admin/audit', label: 'Audit log' }
+				{ href: '/admin/audit', label: 'Audit log' },
+				{ href: '/countersign', label: 'Countersign' }
 			];
+		case 'youth_worker':
+			return [home, { href: '/due', label: 'Due and overdue' }, { href: '/countersign', label: 'Countersign' }];
 		default:
 			return [home];
 	}

@@ -12,11 +12,12 @@ import { isSchoolActor } from './scope';
 import { sectionRows, type SummaryRow } from './summary';
 import { availableTransitions } from './workflow';
 import { workflowActorOf } from './transition';
+import { describeEscalationEvent } from '../escalations/describe';
+import { TIMER_LABELS } from '../escalations/timers';
+import { describeTriageEvent } from '../triage/events';
 
 /** States a school sees whatever the consent: received, the outcome, and the end (DOMAIN.md §3). */
 const ALWAYS_SHOWN_TO_SCHOOL: CaseState[] = ['draft', 'submitted', 'withdrawn', 'not_suitable', 'completed', 'partially_completed', 'did_not_engage', 'follow_up_due', 'closed'];
-
-const TIMER_LABELS: Record<string, string> = { triage: 'Triage' };
 
 function eventDescription(e: { kind: string; fromState: string | null; toState: string | null; section: string | null }): string {
 	const section = SECTIONS.find((s) => s.key === e.section)?.title;
@@ -35,8 +36,10 @@ function eventDescription(e: { kind: string; fromState: string | null; toState: 
 			return 'Confirmed as the same young person as an earlier referral';
 		case 'match-rejected':
 			return 'A proposed match with an earlier referral was rejected';
+		case 'escalation':
+			return describeEscalationEvent(e);
 		default:
-			return e.kind;
+			return describeTriageEvent(e) ?? e.kind;
 	}
 }
 
@@ -104,8 +107,9 @@ export async function viewCase(actor: Actor, referralId: string, now = new Date(
 			const saved = sections[s.key];
 			return { key: s.key, title: s.title, complete: saved?.complete ?? false, rows: saved ? sectionRows(s.key, saved.data) : ([] as SummaryRow[]) };
 		}),
+		// The school sees the case's own triage timer; escalation and countersign timers are the service's.
 		timers: shared
-			? timers.map((tm) => ({
+			? timers.filter((tm) => !school || tm.kind === 'triage').map((tm) => ({
 					kind: tm.kind,
 					label: TIMER_LABELS[tm.kind] ?? tm.kind,
 					dueAt: tm.dueAt.toISOString(),

@@ -16,6 +16,8 @@ export const TRANSITIONS = {
 	accept: { from: ['in_triage', 'on_hold'], to: 'accepted', by: ['youth_worker'], reason: false },
 	hold: { from: ['in_triage'], to: 'on_hold', by: ['youth_worker'], reason: true },
 	'lift-hold': { from: ['on_hold'], to: 'accepted', by: ['youth_worker'], reason: true },
+	/** Every escalation of a held case has its answer: the system releases the hold (issue 6). */
+	'release-hold': { from: ['on_hold'], to: 'accepted', by: ['system'], reason: true },
 	'not-suitable': { from: ['in_triage', 'on_hold'], to: 'not_suitable', by: ['youth_worker'], reason: true },
 	'start-assessment': { from: ['accepted'], to: 'in_assessment', by: ['youth_worker'], reason: false },
 	'return-to-triage': { from: ['accepted', 'in_assessment', 'in_programme'], to: 'in_triage', by: ['youth_worker'], reason: true },

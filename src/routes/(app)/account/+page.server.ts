@@ -3,6 +3,7 @@ import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { changePasswordSchema } from '$lib/schemas/auth';
 import { guard } from '$lib/server/auth/guard';
+import { startingForm } from '$lib/server/http/forms';
 import { regenerateRecoveryCodes } from '$lib/server/auth/mfa';
 import { accountView, changePassword } from '$lib/server/users/account';
 import { db } from '$lib/server/db';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		account: await accountView(actor),
 		recoveryUsed: event.url.searchParams.has('recovery-used'),
-		form: await superValidate(zod4(changePasswordSchema), { id: 'password' })
+		form: await startingForm(event, actor, zod4(changePasswordSchema), null, { id: 'password' })
 	};
 };
 

@@ -53,6 +53,8 @@ export const escalation = sqliteTable(
 		required: flag(),
 		method: text(),
 		sentAt: timestamp(),
+		/** A MASH escalation made by phone: when the written referral that must follow within 24 hours was sent. */
+		writtenReferralAt: timestamp(),
 		reference: text(),
 		lawfulBasis: text(),
 		acknowledgedAt: timestamp(),

@@ -3,6 +3,8 @@ import { guard } from '$lib/server/auth/guard';
 import { scopeFor } from '$lib/server/auth/policy';
 import { viewCase } from '$lib/server/referrals/case-view';
 import { decideMatch } from '$lib/server/referrals/matching';
+import { escalationsFor } from '$lib/server/escalations/view';
+import { triageSummaryFor } from '$lib/server/triage/summary';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -11,6 +13,10 @@ export const load: PageServerLoad = async (event) => {
 	if (!view) error(404, 'Not found');
 	return {
 		view,
+		triage: await triageSummaryFor(actor, event.params.id),
+		escalations: await escalationsFor(actor, event.params.id),
+		canTriage: actor.role === 'youth_worker' && ['submitted', 'in_triage', 'on_hold'].includes(view.state),
+		canEscalate: scopeFor('escalation.record', actor.role) !== null && view.state !== 'draft',
 		isSchool: actor.role === 'dsl' || actor.role === 'deputy_dsl',
 		isYouthWorker: actor.role === 'youth_worker',
 		canDownloadPdf: scopeFor('referral.export-pdf', actor.role) !== null,

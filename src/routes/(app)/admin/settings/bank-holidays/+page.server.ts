@@ -3,6 +3,7 @@ import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { bankHolidaySchema, checkDate, formatIsoDate, removeBankHolidaySchema } from '$lib/schemas/admin-settings';
 import { guard } from '$lib/server/auth/guard';
+import { startingForm } from '$lib/server/http/forms';
 import { db } from '$lib/server/db';
 import { addBankHoliday, listBankHolidays, removeBankHoliday } from '$lib/server/settings/calendar';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const banner = event.url.searchParams.has('added') ? 'Bank holiday added' : event.url.searchParams.has('removed') ? 'Bank holiday removed' : null;
 	return {
 		years: [...years].map(([year, holidays]) => ({ year, holidays })),
-		form: await superValidate(zod4(bankHolidaySchema)),
+		form: await startingForm(event, actor, zod4(bankHolidaySchema)),
 		banner
 	};
 };

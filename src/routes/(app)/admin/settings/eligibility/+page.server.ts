@@ -3,6 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { eligibilitySchema } from '$lib/schemas/admin-settings';
 import { guard } from '$lib/server/auth/guard';
+import { startingForm } from '$lib/server/http/forms';
 import { db } from '$lib/server/db';
 import { readSetting, setSetting } from '$lib/server/settings/settings';
 import { refuse } from '../refuse';
@@ -22,7 +23,7 @@ async function current(serviceId: string) {
 
 export const load: PageServerLoad = async (event) => {
 	const actor = await guard(event, 'admin.settings.view');
-	return { form: await superValidate(await current(actor.serviceId), zod4(eligibilitySchema), { errors: false }) };
+	return { form: await startingForm(event, actor, zod4(eligibilitySchema), await current(actor.serviceId)) };
 };
 
 export const actions: Actions = {

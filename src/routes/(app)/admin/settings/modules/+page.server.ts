@@ -3,6 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { moduleSetSchema } from '$lib/schemas/admin-settings';
 import { guard } from '$lib/server/auth/guard';
+import { startingForm } from '$lib/server/http/forms';
 import { db } from '$lib/server/db';
 import { applyModuleEdit, formFromRows, parseModuleEdit, rowsFromForm } from '$lib/server/settings/module-rows';
 import { currentModuleSet, saveModuleSet } from '$lib/server/settings/modules';
@@ -17,7 +18,7 @@ async function current(serviceId: string) {
 export const load: PageServerLoad = async (event) => {
 	const actor = await guard(event, 'admin.settings.view');
 	return {
-		form: await superValidate(await current(actor.serviceId), zod4(moduleSetSchema), { errors: false }),
+		form: await startingForm(event, actor, zod4(moduleSetSchema), await current(actor.serviceId)),
 		saved: event.url.searchParams.has('saved')
 	};
 };

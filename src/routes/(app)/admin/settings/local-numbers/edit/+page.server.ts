@@ -3,6 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { localContactSchema } from '$lib/schemas/admin-settings';
 import { guard } from '$lib/server/auth/guard';
+import { startingForm } from '$lib/server/http/forms';
 import { db } from '$lib/server/db';
 import { localContactForEdit, saveLocalContact } from '$lib/server/settings/local-contacts';
 import { refuse } from '../../refuse';
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	const actor = await guard(event, 'admin.settings.view');
 	const la = authorityOf(event.url);
 	const data = la ? await current(actor.serviceId, la) : { localAuthority: '', version: 0, ...EMPTY };
-	return { form: await superValidate(data, zod4(localContactSchema), { errors: false }), named: la !== null };
+	return { form: await startingForm(event, actor, zod4(localContactSchema), data), named: la !== null };
 };
 
 export const actions: Actions = {

@@ -3,6 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { academicYearLabel, checkDate, edgeDate, termDatesSchema, TERM_EDGES, termsFromEdges, type DatePartField, type TermEdge } from '$lib/schemas/admin-settings';
 import { guard } from '$lib/server/auth/guard';
+import { startingForm } from '$lib/server/http/forms';
 import { db } from '$lib/server/db';
 import { saveTermDates, termDatesFor } from '$lib/server/settings/term-dates';
 import { refuse } from '../../refuse';
@@ -33,7 +34,7 @@ async function current(serviceId: string, academicYear: number) {
 export const load: PageServerLoad = async (event) => {
 	const actor = await guard(event, 'admin.settings.view');
 	const academicYear = yearOf(event.params.year);
-	const form = await superValidate(await current(actor.serviceId, academicYear), zod4(termDatesSchema), { errors: false });
+	const form = await startingForm(event, actor, zod4(termDatesSchema), await current(actor.serviceId, academicYear));
 	return { form, label: academicYearLabel(academicYear) };
 };
 

@@ -1,0 +1,1 @@
+ALTER TABLE `escalation` ADD `written_referral_at` integer;
