@@ -123,7 +123,8 @@ export async function viewCase(actor: Actor, referralId: string, now = new Date(
 			at: e.at.toISOString(),
 			who: e.actorUserId ? `${names.get(e.actorUserId) ?? 'Former user'} (${ROLE_LABELS[e.actorRole as Role] ?? e.actorRole})` : 'The system',
 			what: eventDescription(e),
-			reason: e.reason
+			// A school reads the reasons its own staff gave; the service's notes and reasons stay with the service.
+			reason: school && e.actorRole !== 'dsl' && e.actorRole !== 'deputy_dsl' ? null : e.reason
 		})),
 		matches: school ? [] : (await matchesFor(actor, referralId)).map((m) => ({ ...m, matchedSubmittedAt: m.matchedSubmittedAt?.toISOString() ?? null }))
 	};

@@ -15,8 +15,6 @@ export const load: PageServerLoad = async (event) => {
 		view,
 		triage: await triageSummaryFor(actor, event.params.id),
 		escalations: await escalationsFor(actor, event.params.id),
-		canTriage: actor.role === 'youth_worker' && ['submitted', 'in_triage', 'on_hold'].includes(view.state),
-		canEscalate: scopeFor('escalation.record', actor.role) !== null && view.state !== 'draft',
 		isSchool: actor.role === 'dsl' || actor.role === 'deputy_dsl',
 		isYouthWorker: actor.role === 'youth_worker',
 		canDownloadPdf: scopeFor('referral.export-pdf', actor.role) !== null,
