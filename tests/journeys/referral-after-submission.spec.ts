@@ -22,6 +22,7 @@ test('a DSL records a withdrawn consent, then withdraws a referral with a reason
 	await expect(page.getByText('There is no consent to share progress with the school')).toBeVisible();
 
 	await page.getByRole('link', { name: 'Withdraw the referral' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Withdraw the referral' })).toBeVisible();
 	await scan(page);
 	await submit(page, page.getByRole('button', { name: 'Withdraw the referral' }));
 	await expect(page.getByRole('alert').getByRole('link', { name: 'Enter the reason' })).toBeVisible();

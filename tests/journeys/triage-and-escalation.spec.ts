@@ -109,6 +109,8 @@ test('a not-suitable decision is countersigned by a senior youth worker, and the
 	await expect(dsl.getByText('Quantity and packaging suggest supply').first()).toBeVisible();
 	await expect(dsl.getByText('Police and the YOT').first()).toBeVisible();
 	await dsl.getByRole('link', { name: /Record what the school decided/ }).click();
+	await expect(dsl).toHaveURL(/\/school-decision$/);
+	await expect(dsl.getByRole('group', { name: 'What did the school decide?' })).toBeVisible();
 	await scan(dsl);
 	await answer(dsl, 'What did the school decide?', 'A suspension went ahead');
 	await dsl.getByLabel('How many days was the suspension?').fill('3');
@@ -131,6 +133,8 @@ test('a youth worker lifts a hold with a reason, and withdraws an escalation', a
 	await answer(page, 'Lawful basis for sharing', 'Consent');
 	await submit(page, page.getByRole('button', { name: 'Record the escalation' }));
 	await page.getByRole('link', { name: 'Lift the hold' }).click();
+	await expect(page).toHaveURL(/\/triage\/lift-hold$/);
+	await expect(page.getByLabel('Why are you lifting the hold?')).toBeVisible();
 	await scan(page);
 	await page.getByLabel('Why are you lifting the hold?').fill('The college confirmed the young person is safe to start');
 	await submit(page, page.getByRole('button', { name: 'Lift the hold' }));
@@ -139,6 +143,8 @@ test('a youth worker lifts a hold with a reason, and withdraws an escalation', a
 	const panel = page.getByRole('region', { name: 'Escalations to other agencies' });
 	await panel.getByRole('link', { name: /Update/ }).first().click();
 	await page.getByRole('link', { name: /Withdraw/ }).first().click();
+	await expect(page).toHaveURL(/\/withdraw$/);
+	await expect(page.getByLabel('Why is it withdrawn?')).toBeVisible();
 	await scan(page);
 	await page.getByLabel('Why is it withdrawn?').fill('The family will contact the GP themselves');
 	await submit(page, page.getByRole('button', { name: 'Withdraw the escalation' }));

@@ -1,0 +1,160 @@
+import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { expect, scan, test } from './fixtures';
+import { signIn } from './support/sign-in';
+
+/**
+ * SECURITY.md 12: every response SvelteKit renders (pages, endpoints, errors, redirects, data and form
+ * requests) carries a strict CSP, HSTS, nosniff and a strict Referrer-Policy, and every signed-in one
+ * `Cache-Control: no-store`. HTML pages get their CSP from `kit.csp` (svelte.config.js), everything
+ * else from src/lib/server/http/headers.ts. Static assets under /_app are exempt.
+ */
+
+const DSL = 'dsl.oakfield@example.org';
+const ONE_YEAR = 365 * 24 * 60 * 60;
+
+interface Checked {
+	label: string;
+	response: APIResponse;
+	signedIn: boolean;
+}
+
+/** What is wrong with a response's security headers, as sentences (empty when nothing is). */
+function problemsWith({ response, signedIn }: Checked): string[] {
+	const headers = response.headers();
+	const problems: string[] = [];
+	const csp = headers['content-security-policy'];
+	if (!csp) {
+		problems.push('no Content-Security-Policy');
+	} else {
+		const directives = new Map(
+			csp
+				.split(';')
+				.map((d) => d.trim().split(/\s+/))
+				.filter((parts) => parts[0])
+				.map(([name = '', ...values]) => [name.toLowerCase(), values.join(' ')])
+		);
+		if (csp.includes("'unsafe-inline'")) problems.push(`CSP allows 'unsafe-inline': ${csp}`);
+		for (const directive of ['frame-ancestors', 'object-src', 'base-uri']) {
+			if (directives.get(directive) !== "'none'") problems.push(`CSP ${directive} is not 'none': ${csp}`);
+		}
+	}
+	const maxAge = Number(/max-age=(\d+)/.exec(headers['strict-transport-security'] ?? '')?.[1] ?? 0);
+	if (maxAge < ONE_YEAR) problems.push(`Strict-Transport-Security missing or under a year: ${headers['strict-transport-security']}`);
+	if (headers['x-content-type-options'] !== 'nosniff') problems.push(`X-Content-Type-Options is ${headers['x-content-type-options']}`);
+	if (!['same-origin', 'no-referrer'].includes(headers['referrer-policy'] ?? '')) problems.push(`Referrer-Policy is ${headers['referrer-policy']}`);
+	if (signedIn && !(headers['cache-control'] ?? '').split(',').map((v) => v.trim()).includes('no-store')) {
+		problems.push(`signed in, but Cache-Control is ${headers['cache-control']}`);
+	}
+	return problems;
+}
+
+function expectAllSecure(checked: Checked[]): void {
+	const report = checked.flatMap((c) => problemsWith(c).map((p) => `${c.label} (${c.response.status()}): ${p}`));
+	expect(report).toEqual([]);
+}
+
+/** A form action posted as a browser would without JavaScript (same origin, wanting the page back). */
+const formPost = (request: APIRequestContext, origin: string, path: string, form: Record<string, string>) =>
+	request.post(path, { form, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+
+/** The same form action posted by superforms' use:enhance, which wants SvelteKit's JSON answer. */
+const enhancedPost = (request: APIRequestContext, origin: string, path: string, form: Record<string, string>) =>
+	request.post(path, { form, headers: { origin, accept: 'application/json', 'x-sveltekit-action': 'true' }, maxRedirects: 0 });
+
+test('every kind of anonymous response carries the security headers', async ({ request, app }) => {
+	const get = (path: string) => request.get(path, { maxRedirects: 0 });
+	const checked: Checked[] = [];
+	const add = (label: string, response: APIResponse) => checked.push({ label, response, signedIn: false });
+
+	const signInPage = await get('/sign-in');
+	expect(signInPage.status()).toBe(200);
+	expect(signInPage.headers()['content-type']).toContain('text/html');
+	add('public page /sign-in', signInPage);
+
+	const health = await get('/health');
+	expect(health.status()).toBe(200);
+	add('endpoint /health', health);
+
+	const backstop = await get('/home');
+	expect(backstop.status()).toBe(303);
+	expect(backstop.headers().location).toBe(`/sign-in?next=${encodeURIComponent('/home')}`);
+	add('backstop redirect of /home', backstop);
+
+	const frontDoor = await get('/');
+	expect(frontDoor.status()).toBe(303);
+	add('redirect thrown by a load (/)', frontDoor);
+
+	const guardRedirect = await get('/mfa');
+	expect(guardRedirect.status()).toBe(303);
+	add('redirect thrown by the guard (/mfa)', guardRedirect);
+
+	const notFound = await get('/no-such-page');
+	expect(notFound.status()).toBe(404);
+	add('404 /no-such-page', notFound);
+
+	const data = await get('/home/__data.json');
+	expect(await data.json()).toMatchObject({ type: 'redirect', location: `/sign-in?next=${encodeURIComponent('/home')}` });
+	add('data request /home/__data.json (backstop)', data);
+
+	const action = await formPost(request, app.url, '/sign-in', { email: '', password: '' });
+	expect(action.status()).toBe(400);
+	add('form action POST /sign-in', action);
+
+	const enhanced = await enhancedPost(request, app.url, '/sign-in', { email: '', password: '' });
+	expect(await enhanced.json()).toMatchObject({ type: 'failure', status: 400 });
+	add('form action POST /sign-in with JavaScript', enhanced);
+
+	expectAllSecure(checked);
+});
+
+test('every kind of signed-in response carries the security headers and is never cached', async ({ page, app }) => {
+	await signIn(page, app, DSL);
+	// page.request shares the page's cookies, so these requests are signed in.
+	const request = page.request;
+	const get = (path: string) => request.get(path, { maxRedirects: 0 });
+	const checked: Checked[] = [];
+	const add = (label: string, response: APIResponse) => checked.push({ label, response, signedIn: true });
+
+	const home = await get('/home');
+	expect(home.status()).toBe(200);
+	expect(home.headers()['content-type']).toContain('text/html');
+	add('signed-in page /home', home);
+
+	const data = await get('/home/__data.json');
+	expect(data.status()).toBe(200);
+	expect(await data.json()).toMatchObject({ type: 'data' });
+	add('data request /home/__data.json', data);
+
+	const frontDoor = await get('/');
+	expect(frontDoor.status()).toBe(303);
+	expect(frontDoor.headers().location).toBe('/home');
+	add('redirect thrown by a load (/ to /home)', frontDoor);
+
+	const notFound = await get('/no-such-page');
+	expect(notFound.status()).toBe(404);
+	add('404 /no-such-page', notFound);
+
+	const health = await get('/health');
+	expect(health.status()).toBe(200);
+	add('endpoint /health', health);
+
+	const action = await formPost(request, app.url, '/account?/password', { current: '', password: '', confirm: '' });
+	expect(action.status()).toBe(400);
+	add('form action POST /account?/password', action);
+
+	const enhanced = await enhancedPost(request, app.url, '/account?/password', { current: '', password: '', confirm: '' });
+	expect(await enhanced.json()).toMatchObject({ type: 'failure', status: 400 });
+	add('form action POST /account?/password with JavaScript', enhanced);
+
+	// A submitted referral of the DSL's own school, from their list; its PDF needs a fresh code, which signing in just gave.
+	await page.goto('/home?state=submitted');
+	await scan(page);
+	const href = await page.getByRole('table', { name: 'Your school’s referrals' }).getByRole('link').first().getAttribute('href');
+	expect(href).toMatch(/^\/referrals\/[^/]+$/);
+	const pdf = await get(`${href}/summary.pdf`);
+	expect(pdf.status()).toBe(200);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	add('PDF endpoint summary.pdf', pdf);
+
+	expectAllSecure(checked);
+});
