@@ -25,7 +25,9 @@ test('after the timeout the warning says so, without leaving the page', async ({
 	await page.clock.install();
 	await signIn(page, app, 'commissioner@example.org');
 	await page.goto('/account');
-	await page.clock.fastForward('31:00');
+	await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+	// Run every tick in between, as a real half hour would: the warning first, then the signed-out message.
+	await page.clock.runFor('31:00');
 	const dialog = page.getByRole('dialog', { name: 'You have been signed out' });
 	await expect(dialog).toBeVisible();
 	await expect(page).toHaveURL(/\/account$/);
