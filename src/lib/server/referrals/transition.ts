@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { t, type Tx } from '../db';
 import { recordCaseEvent } from './events';
 import { notifySchoolOfChange } from './notifications';
+import { moduleSetToPin } from '../programme/module-set';
 import { checkTransition, type Transition, type WorkflowActor } from './workflow';
 
 export type TransitionOutcome =
@@ -44,9 +45,15 @@ export async function applyTransition(
 	const check = checkTransition(row.state as CaseState, transition, by, options.reason);
 	if (!check.ok) return check;
 	const expected = options.expectedVersion ?? row.version;
+	const set = { ...options.set };
+	// A case keeps the module set it started with (DOMAIN.md §3 step 6): pinned when first accepted.
+	if (check.to === 'accepted') {
+		const [current] = await tx.select({ moduleSetId: t.referral.moduleSetId }).from(t.referral).where(eq(t.referral.id, row.id));
+		if (current && !current.moduleSetId) set.moduleSetId = await moduleSetToPin(tx, row.serviceId);
+	}
 	const updated = await tx
 		.update(t.referral)
-		.set({ ...options.set, state: check.to, version: expected + 1, updatedAt: now })
+		.set({ ...set, state: check.to, version: expected + 1, updatedAt: now })
 		.where(and(eq(t.referral.id, row.id), eq(t.referral.version, expected), eq(t.referral.state, row.state)))
 		.returning({ version: t.referral.version });
 	if (updated.length !== 1) return { ok: false, problem: 'stale' };

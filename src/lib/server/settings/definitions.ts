@@ -48,6 +48,26 @@ export const SETTINGS = {
 			followUpMonths: 6,
 			followUpChaseWorkingDays: 10
 		}
+	},
+	/** Who the completion certificate names (DOMAIN.md §3 step 8). */
+	certificate: {
+		schema: z.object({
+			providerName: z.string().trim().min(1).max(120),
+			signatoryName: z.string().trim().min(1).max(120),
+			signatoryRole: z.string().trim().min(1).max(120)
+		}),
+		default: { providerName: 'DIVERT Young People', signatoryName: 'Sam Okafor', signatoryRole: 'Programme manager' }
+	},
+	/**
+	 * Follow-ups (DOMAIN.md §3 step 10): the 6-month one always, a 12-month one too when the service
+	 * asks; an unanswered follow-up closes as "not returned" this many working days after it fell due.
+	 */
+	followUp: {
+		schema: z.object({
+			twelveMonths: z.boolean(),
+			notReturnedWorkingDays: z.number().int().min(5).max(120)
+		}),
+		default: { twelveMonths: false, notReturnedWorkingDays: 30 }
 	}
 } as const;
 

@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './settings';
 export * from './referrals';
 export * from './triage';
+export * from './programme';

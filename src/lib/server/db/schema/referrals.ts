@@ -50,6 +50,8 @@ export const referral = sqliteTable(
 		/** The young person this referral is confirmed to be about, across referrals in the service. */
 		youngPersonId: text(),
 		leadYouthWorkerId: text(),
+		/** The programme's module set when the case was accepted: the case keeps it (DOMAIN.md §3 step 6). */
+		moduleSetId: text(),
 		withdrawnReason: text(),
 		/** What the school decided when diversion did not go ahead (DOMAIN.md §3: never overstate exclusions avoided). */
 		fallbackDecision: text(),
