@@ -139,7 +139,7 @@ CREATE TABLE `onward_referral` (
 );
 --> statement-breakpoint
 CREATE INDEX `onward_referral_referral` ON `onward_referral` (`referral_id`);--> statement-breakpoint
-CREATE TABLE `programme_session` (
+CREATE TABLE `support_session` (
 	`id` text PRIMARY KEY NOT NULL,
 	`service_id` text NOT NULL,
 	`kind` text NOT NULL,
@@ -160,8 +160,8 @@ CREATE TABLE `programme_session` (
 	FOREIGN KEY (`service_id`) REFERENCES `service`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `programme_session_service_time` ON `programme_session` (`service_id`,`starts_at`,`id`);--> statement-breakpoint
-CREATE TABLE `session_attendee` (
+CREATE INDEX `support_session_service_time` ON `support_session` (`service_id`,`starts_at`,`id`);--> statement-breakpoint
+CREATE TABLE `support_session_attendee` (
 	`id` text PRIMARY KEY NOT NULL,
 	`session_id` text NOT NULL,
 	`referral_id` text NOT NULL,
@@ -174,18 +174,18 @@ CREATE TABLE `session_attendee` (
 	`version` integer DEFAULT 1 NOT NULL,
 	`added_at` integer NOT NULL,
 	`added_by` text NOT NULL,
-	FOREIGN KEY (`session_id`) REFERENCES `programme_session`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`session_id`) REFERENCES `support_session`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`referral_id`) REFERENCES `referral`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `session_attendee_key` ON `session_attendee` (`session_id`,`referral_id`);--> statement-breakpoint
-CREATE INDEX `session_attendee_referral` ON `session_attendee` (`referral_id`);--> statement-breakpoint
-CREATE INDEX `session_attendee_school` ON `session_attendee` (`school_id`,`session_id`);--> statement-breakpoint
-CREATE TABLE `session_module` (
+CREATE UNIQUE INDEX `support_session_attendee_key` ON `support_session_attendee` (`session_id`,`referral_id`);--> statement-breakpoint
+CREATE INDEX `support_session_attendee_referral` ON `support_session_attendee` (`referral_id`);--> statement-breakpoint
+CREATE INDEX `support_session_attendee_school` ON `support_session_attendee` (`school_id`,`session_id`);--> statement-breakpoint
+CREATE TABLE `support_session_module` (
 	`session_id` text NOT NULL,
 	`module_id` text NOT NULL,
 	PRIMARY KEY(`session_id`, `module_id`),
-	FOREIGN KEY (`session_id`) REFERENCES `programme_session`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`session_id`) REFERENCES `support_session`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 ALTER TABLE `referral` ADD `module_set_id` text;

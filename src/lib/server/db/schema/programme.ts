@@ -63,12 +63,12 @@ export const goal = sqliteTable(
 );
 
 /**
- * A programme session. Group sessions belong to the service and can hold young people from several
+ * A programme session (a support_session: the word "session" alone means a login session). Group sessions belong to the service and can hold young people from several
  * schools; 1:1 sessions hold one. Times are Europe/London wall-clock (date + HH:MM) with the instant
  * kept for sorting and calendars.
  */
-export const programmeSession = sqliteTable(
-	'programme_session',
+export const supportSession = sqliteTable(
+	'support_session',
 	{
 		id: id(),
 		serviceId: text()
@@ -93,16 +93,16 @@ export const programmeSession = sqliteTable(
 		createdBy: text().notNull(),
 		updatedAt: integer({ mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('programme_session_service_time').on(t.serviceId, t.startsAt, t.id)]
+	(t) => [index('support_session_service_time').on(t.serviceId, t.startsAt, t.id)]
 );
 
 /** The modules a session covers (ids from the case's module set). */
-export const sessionModule = sqliteTable(
-	'session_module',
+export const supportSessionModule = sqliteTable(
+	'support_session_module',
 	{
 		sessionId: text()
 			.notNull()
-			.references(() => programmeSession.id),
+			.references(() => supportSession.id),
 		moduleId: text().notNull()
 	},
 	(t) => [primaryKey({ columns: [t.sessionId, t.moduleId] })]
@@ -112,13 +112,13 @@ export const sessionModule = sqliteTable(
  * One young person in one session: the register row. It belongs to its pupil's school, so a school's
  * queries (which always filter by school) never reach another school's pupil in a shared session.
  */
-export const sessionAttendee = sqliteTable(
-	'session_attendee',
+export const supportSessionAttendee = sqliteTable(
+	'support_session_attendee',
 	{
 		id: id(),
 		sessionId: text()
 			.notNull()
-			.references(() => programmeSession.id),
+			.references(() => supportSession.id),
 		referralId: text()
 			.notNull()
 			.references(() => referral.id),
@@ -134,9 +134,9 @@ export const sessionAttendee = sqliteTable(
 		addedBy: text().notNull()
 	},
 	(t) => [
-		uniqueIndex('session_attendee_key').on(t.sessionId, t.referralId),
-		index('session_attendee_referral').on(t.referralId),
-		index('session_attendee_school').on(t.schoolId, t.sessionId)
+		uniqueIndex('support_session_attendee_key').on(t.sessionId, t.referralId),
+		index('support_session_attendee_referral').on(t.referralId),
+		index('support_session_attendee_school').on(t.schoolId, t.sessionId)
 	]
 );
 
