@@ -78,7 +78,7 @@ export async function decideTriage(actor: Actor, referralId: string, input: Tria
 			const decision = input.decision as TriageDecision;
 			const levelOfNeed = input.levelOfNeed as number;
 
-			const started = await startTriageIfSubmitted(tx, actor, row, now);
+			const started = await startTriageIfSubmitted(tx, actor, row, now, { decisionFollows: true });
 			const moved = await applyTransition(tx, actor, started, TRANSITION[decision], { reason: transitionReason(input), set: { leadYouthWorkerId: input.leadYouthWorkerId } }, now);
 			if (!moved.ok) throw new Refusal(moved.problem === 'not-allowed' ? 'not-allowed' : 'wrong-state');
 

@@ -19,9 +19,10 @@ export class Refusal extends Error {
  * longer correct the referral (triageStartedAt), and the triage timer is met. Returns the case as it
  * now is.
  */
-export async function startTriageIfSubmitted(tx: Tx, actor: Actor, row: CaseRow, now: Date): Promise<CaseRow> {
+export async function startTriageIfSubmitted(tx: Tx, actor: Actor, row: CaseRow, now: Date, options: { decisionFollows?: boolean } = {}): Promise<CaseRow> {
 	if (row.state !== 'submitted') return row;
-	const outcome = await applyTransition(tx, actor, row, 'start-triage', { set: { triageStartedAt: row.triageStartedAt ?? now } }, now);
+	// When a decision follows in the same transaction, its transition emails the school: one email, not two.
+	const outcome = await applyTransition(tx, actor, row, 'start-triage', { set: { triageStartedAt: row.triageStartedAt ?? now }, notifySchool: !options.decisionFollows }, now);
 	if (!outcome.ok) throw new Refusal(outcome.problem === 'not-allowed' ? 'not-allowed' : 'wrong-state');
 	await meetTimer(tx, row.id, 'triage', now);
 	return { ...row, state: outcome.to, version: outcome.version, triageStartedAt: row.triageStartedAt ?? now };
