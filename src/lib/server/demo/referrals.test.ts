@@ -16,7 +16,19 @@ afterAll(() => close());
 describe('demo referrals', () => {
 	it('holds referrals in every state reached so far', async () => {
 		const rows = await db().select({ state: t.referral.state, n: count() }).from(t.referral).groupBy(t.referral.state);
-		expect(Object.fromEntries(rows.map((r) => [r.state, r.n]))).toEqual({ draft: 1, submitted: 5, withdrawn: 1 });
+		expect(Object.fromEntries(rows.map((r) => [r.state, r.n]))).toEqual({ draft: 1, submitted: 5, withdrawn: 1, accepted: 3, on_hold: 1, not_suitable: 1 });
+	});
+
+	it('holds escalations in every state, overdue timers and decisions awaiting countersignature', async () => {
+		const escalations = await db().select({ state: t.escalation.state, n: count() }).from(t.escalation).groupBy(t.escalation.state);
+		expect(Object.fromEntries(escalations.map((r) => [r.state, r.n]))).toEqual({ planned: 1, sent: 3, acknowledged: 2, decided: 1, closed: 1, withdrawn: 1 });
+		const now = Date.now();
+		const open = await db().select().from(t.caseTimer);
+		const overdue = open.filter((tm) => !tm.metAt && !tm.stoppedAt && tm.dueAt.getTime() < now).map((tm) => tm.kind).sort();
+		expect(overdue).toEqual(expect.arrayContaining(['mash-decision', 'mash-written-referral']));
+		const countersigns = await db().select().from(t.countersign);
+		expect(countersigns.filter((c) => !c.countersignedAt).map((c) => c.kind).sort()).toEqual(['declined-escalation', 'not-suitable']);
+		expect(countersigns.some((c) => !c.countersignedAt && c.dueAt.getTime() < now)).toBe(true);
 	});
 
 	it('includes a second referral of the same young person, proposed as a match', async () => {

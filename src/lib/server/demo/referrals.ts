@@ -8,13 +8,14 @@ import { saveSection, startReferral } from '../referrals/drafts';
 import { submitReferral } from '../referrals/submit';
 import { withdrawReferral } from '../referrals/withdraw';
 import type { DemoWorld } from './seed';
+import { seedDemoTriagedCases } from './triaged';
 
 /**
  * Demo referrals in every state the product reaches so far (draft, submitted, withdrawn), across
  * the demo schools, made through the same domain functions a DSL uses. Every pupil is made up
  * (faker, en_GB, fixed seed); addresses use the fake "ZZ" postcode area.
  */
-interface DemoReferral {
+export interface DemoReferral {
 	school: string;
 	dsl: string;
 	state: 'draft' | 'submitted' | 'withdrawn';
@@ -23,6 +24,8 @@ interface DemoReferral {
 	redFlag?: boolean;
 	/** Reuse the pupil of an earlier entry (a second referral of the same young person). */
 	samePupilAs?: number;
+	/** The quantity as the school described it (defaults to a small amount for personal use). */
+	quantity?: string;
 }
 
 const DEMO_REFERRALS: DemoReferral[] = [
@@ -35,7 +38,7 @@ const DEMO_REFERRALS: DemoReferral[] = [
 	{ school: 'valley-park', dsl: 'dsl.valleypark@example.org', state: 'submitted', yearGroup: '9', dob: [5, 5, 2012] }
 ];
 
-function actorOf(world: DemoWorld, email: string, role: Role, serviceId: string, schoolId: string): Actor {
+export function actorOf(world: DemoWorld, email: string, role: Role, serviceId: string, schoolId: string): Actor {
 	const userId = world.users[email];
 	if (!userId) throw new Error(`demo user ${email} missing`);
 	return { userId, role, serviceId, schoolId, senior: false, sessionId: 'demo-seed', mfaVerifiedAt: null, mfaEnrolled: true, address: '127.0.0.1' };
@@ -92,7 +95,7 @@ function answers(entry: DemoReferral, pupil: { forename: string; surname: string
 			substances: [faker.helpers.arrayElement(['cannabis', 'thc_vape', 'nitrous_oxide'])],
 			substanceOther: '',
 			substanceDescription: '',
-			quantity: 'Small amount, personal use',
+			quantity: entry.quantity ?? 'Small amount, personal use',
 			itemOutcome: 'disposed',
 			itemPoliceReference: '',
 			witness1: 'Deputy Head (demo)',
@@ -124,32 +127,43 @@ function answers(entry: DemoReferral, pupil: { forename: string; surname: string
 	};
 }
 
+/** One demo referral made and (unless a draft) submitted by its DSL, as the DSL would; returns its id. */
+export async function createDemoReferral(world: DemoWorld, entry: DemoReferral, pupil: { forename: string; surname: string }, now: Date): Promise<string> {
+	const schoolId = world.schools[entry.school];
+	if (!schoolId) throw new Error(`demo school ${entry.school} missing`);
+	const [school] = await db().select({ serviceId: t.school.serviceId }).from(t.school).where(eq(t.school.id, schoolId));
+	const role: Role = entry.dsl.startsWith('deputy') ? 'deputy_dsl' : 'dsl';
+	const actor = actorOf(world, entry.dsl, role, school?.serviceId ?? '', schoolId);
+	const id = await startReferral(actor, now);
+	const all = answers(entry, pupil);
+	const sections = entry.state === 'draft' ? SECTIONS.slice(0, 3) : SECTIONS;
+	for (const section of sections) {
+		const parsed = sectionOf(section.key).schema.safeParse(all[section.key]);
+		await saveSection(actor, id, section.key, parsed.success ? parsed.data : all[section.key], { complete: parsed.success, expectedVersion: null }, now);
+	}
+	if (entry.state === 'draft') return id;
+	const [row] = await db().select({ version: t.referral.version }).from(t.referral).where(eq(t.referral.id, id));
+	const submitted = await submitReferral(actor, id, row?.version ?? 0, now);
+	if (!submitted.ok) throw new Error(`demo referral could not be submitted: ${JSON.stringify(submitted)}`);
+	if (entry.state === 'withdrawn') {
+		const [again] = await db().select({ version: t.referral.version }).from(t.referral).where(eq(t.referral.id, id));
+		await withdrawReferral(actor, id, 'The family moved out of the area before triage (demo).', again?.version ?? 0, now);
+	}
+	return id;
+}
+
+/** A made-up pupil name (faker, en_GB, seeded by the caller). */
+export function demoPupil(): { forename: string; surname: string } {
+	return { forename: faker.person.firstName(), surname: faker.person.lastName() };
+}
+
 export async function seedDemoReferrals(world: DemoWorld, now = new Date()): Promise<number> {
 	faker.seed(4242);
 	const pupils: { forename: string; surname: string }[] = [];
 	for (const [i, entry] of DEMO_REFERRALS.entries()) {
-		const pupil = entry.samePupilAs !== undefined ? (pupils[entry.samePupilAs] ?? { forename: 'Demo', surname: 'Pupil' }) : { forename: faker.person.firstName(), surname: faker.person.lastName() };
+		const pupil = entry.samePupilAs !== undefined ? (pupils[entry.samePupilAs] ?? { forename: 'Demo', surname: 'Pupil' }) : demoPupil();
 		pupils[i] = pupil;
-		const schoolId = world.schools[entry.school];
-		if (!schoolId) throw new Error(`demo school ${entry.school} missing`);
-		const [school] = await db().select({ serviceId: t.school.serviceId }).from(t.school).where(eq(t.school.id, schoolId));
-		const role: Role = entry.dsl.startsWith('deputy') ? 'deputy_dsl' : 'dsl';
-		const actor = actorOf(world, entry.dsl, role, school?.serviceId ?? '', schoolId);
-		const id = await startReferral(actor, now);
-		const all = answers(entry, pupil);
-		const sections = entry.state === 'draft' ? SECTIONS.slice(0, 3) : SECTIONS;
-		for (const section of sections) {
-			const parsed = sectionOf(section.key).schema.safeParse(all[section.key]);
-			await saveSection(actor, id, section.key, parsed.success ? parsed.data : all[section.key], { complete: parsed.success, expectedVersion: null }, now);
-		}
-		if (entry.state === 'draft') continue;
-		const [row] = await db().select({ version: t.referral.version }).from(t.referral).where(eq(t.referral.id, id));
-		const submitted = await submitReferral(actor, id, row?.version ?? 0, now);
-		if (!submitted.ok) throw new Error(`demo referral ${i} could not be submitted: ${JSON.stringify(submitted)}`);
-		if (entry.state === 'withdrawn') {
-			const [again] = await db().select({ version: t.referral.version }).from(t.referral).where(eq(t.referral.id, id));
-			await withdrawReferral(actor, id, 'The family moved out of the area before triage (demo).', again?.version ?? 0, now);
-		}
+		await createDemoReferral(world, entry, pupil, now);
 	}
-	return DEMO_REFERRALS.length;
+	return DEMO_REFERRALS.length + (await seedDemoTriagedCases(world, now));
 }
