@@ -6,6 +6,7 @@ import { anonymousDenial, unverifiedDenial } from '$lib/server/auth/guard';
 import { redirectResponse } from '$lib/server/http/redirect';
 import { originConfig } from '$lib/server/env';
 import { applySecurityHeaders } from '$lib/server/http/headers';
+import { crossSiteRefusal, isCrossSiteWrite } from '$lib/server/http/origin-check';
 import { startWorker, stopWorker } from '$lib/server/outbox/worker';
 import { newId } from '$lib/server/util/ids';
 import { errorSummary, log, stackFrames } from '$lib/server/util/log';
@@ -20,6 +21,11 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	if (isCrossSiteWrite(event.request, event.url)) {
+		const refusal = crossSiteRefusal(event.request);
+		applySecurityHeaders(refusal, false);
+		return refusal;
+	}
 	event.locals.auth = null;
 	event.locals.expiredUserId = null;
 	const token = event.cookies.get(SESSION_COOKIE);

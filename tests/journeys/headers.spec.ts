@@ -104,6 +104,18 @@ test('every kind of anonymous response carries the security headers', async ({ r
 	expect(await enhanced.json()).toMatchObject({ type: 'failure', status: 400 });
 	add('form action POST /sign-in with JavaScript', enhanced);
 
+	// A form on another site posting here (cross-site request forgery) is refused, with the headers.
+	const forged = await formPost(request, 'https://attacker.example', '/sign-in', { email: 'dsl.oakfield@example.org', password: 'x' });
+	expect(forged.status()).toBe(403);
+	expect(await forged.text()).toContain('Cross-site form submissions are refused');
+	add('cross-site form POST /sign-in (refused)', forged);
+	const noOrigin = await request.post('/sign-in', { form: { email: '', password: '' }, headers: { accept: 'text/html' }, maxRedirects: 0 });
+	expect(noOrigin.status()).toBe(403);
+	add('form POST without an Origin (refused)', noOrigin);
+	const forgedJson = await request.post('/session/extend', { data: {}, headers: { origin: 'https://attacker.example', accept: 'application/json' }, maxRedirects: 0 });
+	expect(forgedJson.status()).toBe(403);
+	add('cross-site JSON POST /session/extend (refused)', forgedJson);
+
 	expectAllSecure(checked);
 });
 
