@@ -59,6 +59,11 @@ describe('a form posted after the idle timeout (SECURITY.md 8)', () => {
 		expect(denial.cookie).toMatchObject({ name: PENDING_FORM_COOKIE, maxAge: 3600 });
 	});
 
+	it('brings the person back to the page the form was on, query included, without the action key', async () => {
+		const { denial } = await postAfterTimeout('/admin/settings/local-numbers/edit?la=Northmoor%20Council&/save', [['mash', '01632 960000']]);
+		expect(denial.location).toBe(`/sign-in?timeout=1&next=${encodeURIComponent('/admin/settings/local-numbers/edit?la=Northmoor+Council')}`);
+	});
+
 	it('never keeps any field of the password form: current, password or confirm', async () => {
 		const { cookie } = await postAfterTimeout('/account', [
 			['__superform_id', 'password'],

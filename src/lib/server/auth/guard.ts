@@ -42,6 +42,16 @@ function here(event: RequestEvent): string {
 	return event.url.pathname + event.url.search;
 }
 
+/**
+ * The page a form was posted from: its path and query without SvelteKit's named-action key
+ * (`?/save`), so a kept form comes back to the same page (`/…/edit?la=…`), not a bare path.
+ */
+function formPage(event: RequestEvent): string {
+	const query = new URLSearchParams([...event.url.searchParams].filter(([key]) => !key.startsWith('/')));
+	const search = query.toString();
+	return event.url.pathname + (search ? `?${search}` : '');
+}
+
 export interface Denial {
 	location: string;
 	/** A cookie to set with the redirect (the kept form's id). */
@@ -59,7 +69,7 @@ export async function anonymousDenial(event: RequestEvent): Promise<Denial> {
 		const form = await event.request.formData();
 		const id = await keepPendingForm(db(), expiredUserId, event.url.pathname, form);
 		return {
-			location: `/sign-in?timeout=1&next=${encodeURIComponent(event.url.pathname)}`,
+			location: `/sign-in?timeout=1&next=${encodeURIComponent(formPage(event))}`,
 			cookie: { name: PENDING_FORM_COOKIE, value: id, maxAge: 3600 }
 		};
 	}
@@ -99,7 +109,7 @@ export async function guard<A extends Action>(event: RequestEvent, action: A): P
 	if (!isFullySignedIn(auth) && !row.mfaPending) redirect(303, unverifiedDenial(event, auth).location);
 	if (row.stepUp && !hasFreshStepUp(auth.session)) {
 		if (!auth.mfaEnrolled) redirect(303, '/mfa/setup');
-		const next = event.request.method === 'GET' ? here(event) : event.url.pathname;
+		const next = event.request.method === 'GET' ? here(event) : formPage(event);
 		redirect(303, `/step-up?next=${encodeURIComponent(next)}`);
 	}
 	return toActor(event, auth) as GuardResult<A>;
