@@ -37,6 +37,7 @@ function appRequest(options: {
 	form?: Record<string, string>;
 	sessionToken?: string;
 	isDataRequest?: boolean;
+	origin?: string;
 }): { event: RequestEvent; serialized: Serialized[] } {
 	const base = fakeEvent({ path: options.path, cookies: options.sessionToken ? { [SESSION_COOKIE]: options.sessionToken } : {} });
 	const serialized: Serialized[] = [];
@@ -49,6 +50,8 @@ function appRequest(options: {
 	} as unknown as Cookies;
 	const headers: Record<string, string> = { accept: options.accept ?? 'text/html' };
 	if (options.form) headers['content-type'] = 'application/x-www-form-urlencoded';
+	// A browser names the page's origin on every form post; the hooks refuse a write without it.
+	if ((options.method ?? 'GET') !== 'GET') headers.origin = options.origin ?? base.url.origin;
 	const request = new Request(base.url, { method: options.method ?? 'GET', headers, body: options.form ? new URLSearchParams(options.form) : undefined });
 	const event = { ...base, cookies, request, route: { id: options.routeId ?? '/(app)/anything' }, isDataRequest: options.isDataRequest ?? false } as RequestEvent;
 	return { event, serialized };
@@ -105,6 +108,15 @@ describe('the (app) backstop in hooks.server.ts, for a route that forgot its gua
 		expect(response.headers.get('content-type')).toBe('application/json');
 		expect(await response.json()).toEqual({ type: 'redirect', location: `/sign-in?next=${encodeURIComponent('/anything')}` });
 		expectSecurityHeaders(response);
+	});
+
+	it('refuses a form posted from another site before anything else runs, with the security headers', async () => {
+		const { event } = appRequest({ path: '/anything', method: 'POST', form: { note: 'forged' }, origin: 'https://attacker.example' });
+		const { response, resolved } = await run(event);
+		expect(resolved).toBe(0);
+		expect(response.status).toBe(403);
+		expectSecurityHeaders(response);
+		expect(await db().select().from(t.pendingForm)).toEqual([]);
 	});
 
 	it('keeps a form posted with JavaScript by a timed-out session, answering its JSON redirect with the kept form’s cookie', async () => {

@@ -1,5 +1,6 @@
 import { registerOverdueAlerts } from '../escalations/overdue';
 import { registerHousekeeping } from './housekeeping';
+import { registerStatisticsRefresh } from '../statistics/job';
 
 /**
  * The app's scheduled jobs, registered when the worker starts. Add each new recurring job here
@@ -8,4 +9,5 @@ import { registerHousekeeping } from './housekeeping';
 export function registerCoreJobs(): void {
 	registerHousekeeping();
 	registerOverdueAlerts();
+	registerStatisticsRefresh();
 }

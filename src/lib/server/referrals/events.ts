@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { t, type Tx } from '../db';
+import { requestStatisticRefresh } from '../statistics/refresh';
 
 export type CaseEventKind = 'created' | 'edited' | 'corrected' | 'transition' | 'consent-withdrawn' | 'match-confirmed' | 'match-rejected' | 'flag' | 'escalation' | 'escalation-declined' | 'countersigned' | 'school-decision';
 
@@ -35,4 +36,6 @@ export async function recordCaseEvent(
 		reason: event.reason ?? null,
 		schoolVisible: event.schoolVisible ?? true
 	});
+	// Every change that reaches the chronology may change what reports count (DOMAIN.md §5).
+	await requestStatisticRefresh(tx, referral.id, now);
 }

@@ -7,3 +7,4 @@ export * from './settings';
 export * from './referrals';
 export * from './triage';
 export * from './programme';
+export * from './statistics';

@@ -52,6 +52,8 @@ export const referral = sqliteTable(
 		leadYouthWorkerId: text(),
 		/** The programme's module set when the case was accepted: the case keeps it (DOMAIN.md §3 step 6). */
 		moduleSetId: text(),
+		/** The anonymised statistics row (referral_statistic.id): deleting the referral deletes the link, not the row. */
+		statisticId: text(),
 		withdrawnReason: text(),
 		/** What the school decided when diversion did not go ahead (DOMAIN.md §3: never overstate exclusions avoided). */
 		fallbackDecision: text(),
