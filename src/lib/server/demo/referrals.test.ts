@@ -31,6 +31,13 @@ describe('demo referrals', () => {
 		expect(countersigns.some((c) => !c.countersignedAt && c.dueAt.getTime() < now)).toBe(true);
 	});
 
+	it('has the statistics row of every submitted referral ready for the reports', async () => {
+		const submitted = await db().select({ statisticId: t.referral.statisticId, state: t.referral.state }).from(t.referral);
+		const expected = submitted.filter((r) => r.state !== 'draft');
+		expect(expected.every((r) => r.statisticId)).toBe(true);
+		expect(await db().select().from(t.statisticRefresh)).toEqual([]);
+	});
+
 	it('includes a second referral of the same young person, proposed as a match', async () => {
 		const proposals = await db().select().from(t.matchProposal);
 		expect(proposals.map((p) => p.status)).toEqual(['proposed']);

@@ -9,6 +9,7 @@ import { submitReferral } from '../referrals/submit';
 import { withdrawReferral } from '../referrals/withdraw';
 import type { DemoWorld } from './seed';
 import { seedDemoTriagedCases } from './triaged';
+import { refreshPendingStatistics } from '../statistics/refresh';
 
 /**
  * Demo referrals in every state the product reaches so far (draft, submitted, withdrawn), across
@@ -165,5 +166,8 @@ export async function seedDemoReferrals(world: DemoWorld, now = new Date()): Pro
 		pupils[i] = pupil;
 		await createDemoReferral(world, entry, pupil, now);
 	}
-	return DEMO_REFERRALS.length + (await seedDemoTriagedCases(world, now));
+	const made = DEMO_REFERRALS.length + (await seedDemoTriagedCases(world, now));
+	// The statistics rows the reports read, as the app's job would write them after these changes.
+	await refreshPendingStatistics(db(), now);
+	return made;
 }
