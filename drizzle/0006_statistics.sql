@@ -5,6 +5,7 @@ CREATE TABLE `referral_statistic` (
 	`state` text NOT NULL,
 	`submitted_on` text,
 	`incident_on` text,
+	`programme_consent` integer DEFAULT false NOT NULL,
 	`evaluation_consent` integer DEFAULT false NOT NULL,
 	`year_group` text,
 	`sex` text,

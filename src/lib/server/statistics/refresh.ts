@@ -89,6 +89,8 @@ export async function computeStatistic(q: Queryable, referralId: string, now: Da
 		state: r.state,
 		submittedOn: londonDate(r.submittedAt),
 		incidentOn: r.incidentDate,
+		// Submission already needs a parent or carer's consent under 16; the young person's own agreement decides.
+		programmeConsent: consents.some((c) => c.kind === 'young_person' && c.given && !c.withdrawnAt),
 		evaluationConsent: consents.some((c) => c.kind === 'evaluation' && c.given && !c.withdrawnAt),
 		yearGroup: r.yearGroup,
 		sex: r.sex,

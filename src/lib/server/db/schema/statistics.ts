@@ -18,6 +18,8 @@ export const referralStatistic = sqliteTable(
 		state: text().notNull(),
 		submittedOn: text(),
 		incidentOn: text(),
+		/** The young person agreed to take part (not withdrawn); a parent or carer's consent under 16 is needed to submit. */
+		programmeConsent: flag(),
 		/** Evaluation consent: without it the case counts in totals but not in service-wide breakdowns. */
 		evaluationConsent: flag(),
 		// Characteristics as recorded at referral, in report groups.
