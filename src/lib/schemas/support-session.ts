@@ -60,6 +60,8 @@ export const sessionSchema = z
 		place: optional(PLACE_MAX, 'Place'),
 		link: optional(LINK_MAX, 'Link'),
 		facilitatorId: optional(40, 'Facilitator'),
+		/** Scheduling from a case (a 1:1 after a review, say): the young person to put in the session. */
+		forReferral: optional(40, 'Case'),
 		modules: z.array(z.string().trim().max(MODULE_TITLE_MAX, `A module title must be ${MODULE_TITLE_MAX} characters or fewer`)).max(30, 'Select up to 30 modules').default([])
 	})
 	.superRefine((v, ctx) => {

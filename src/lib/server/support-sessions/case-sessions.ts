@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
 import { isSchoolActor } from '../referrals/scope';
-import { endsAtOf, endTimeOf, whereOf } from './common';
+import { endsAtOf, endTimeOf, SESSION_READY_STATES, whereOf } from './common';
 import { titlesBySession } from './modules';
 import { openReviewsOf } from './reviews';
 
@@ -28,11 +28,12 @@ export async function sessionsOfCase(actor: Actor, referralId: string, progressS
 	const shown = school && !progressShared ? rows.filter((r) => !r.session.cancelledAt && endsAtOf(r.session) > now) : rows;
 	const full = !school || progressShared;
 	const titles = full ? await titlesBySession(db(), shown.map((r) => r.session.id)) : new Map<string, string[]>();
+	const [referral] = school ? [] : await db().select({ state: t.referral.state }).from(t.referral).where(and(eq(t.referral.id, referralId), eq(t.referral.serviceId, actor.serviceId)));
 	const [first] = rows;
 	if (first) await recordAudit(db(), actor, { action: 'support-session.case-sessions-viewed', recordType: 'referral', recordId: referralId, schoolId: first.schoolId, detail: { count: shown.length } });
 	return {
 		referralId,
-		canSchedule: actor.role === 'youth_worker',
+		canSchedule: actor.role === 'youth_worker' && SESSION_READY_STATES.includes(referral?.state ?? ''),
 		reviews: (await openReviewsOf(actor, referralId)).map((r) => ({ id: r.id, raisedAt: r.raisedAt.toISOString() })),
 		sessions: shown.map(({ session, attendance, note }) => ({
 			id: session.id,

@@ -40,27 +40,37 @@ export function readRegisterForm(form: FormData, attendeeIds: string[]): Registe
 	});
 }
 
-/**
- * Takes (or corrects) the register (DOMAIN.md §3 step 6). Every row needs a mark. Each changed row is
- * written only if nobody changed it since the form was shown (SECURITY.md 20), with an audit row
- * carrying the row's school and a chronology entry on the case that the school sees only with
- * consent to share progress. Two unexcused absences raise a review (reviews.ts).
- */
-export async function takeRegister(actor: Actor, sessionId: string, entries: RegisterEntry[], names: Map<string, string>, now = new Date()): Promise<RegisterResult> {
+function problemsOf(entries: RegisterEntry[], names: Map<string, string>): Record<string, string> {
 	const errors: Record<string, string> = {};
 	for (const entry of entries) {
 		const field = registerField(entry.attendeeId);
 		if (!(ATTENDANCE_VALUES as string[]).includes(entry.attendance)) errors[field.attendance] = `Select whether ${names.get(entry.attendeeId) ?? 'the young person'} was present, late, absent or excused`;
 		if (entry.note.trim().length > NOTE_MAX) errors[field.note] = `The note must be ${NOTE_MAX} characters or fewer`;
 	}
-	if (Object.keys(errors).length > 0) return { ok: false, problem: 'invalid', errors };
+	return errors;
+}
+
+/**
+ * Takes (or corrects) the register (DOMAIN.md §3 step 6). Every row needs a mark. Each changed row is
+ * written only if nobody changed it since the form was shown (SECURITY.md 20), with an audit row
+ * carrying the row's school and a chronology entry on the case that the school sees only with
+ * consent to share progress. Two unexcused absences raise a review (reviews.ts).
+ */
+export async function takeRegister(actor: Actor, sessionId: string, entries: RegisterEntry[], now = new Date()): Promise<RegisterResult> {
 	try {
 		return await db().transaction(async (tx): Promise<RegisterResult> => {
 			const session = await sessionOfService(tx, actor, sessionId);
 			if (!session) return { ok: false, problem: 'not-found' };
 			if (session.cancelledAt) return { ok: false, problem: 'cancelled' };
-			const rows = await tx.select().from(t.supportSessionAttendee).where(eq(t.supportSessionAttendee.sessionId, sessionId));
+			const rows = await tx
+				.select({ row: t.supportSessionAttendee, displayName: t.referral.displayName })
+				.from(t.supportSessionAttendee)
+				.innerJoin(t.referral, eq(t.referral.id, t.supportSessionAttendee.referralId))
+				.where(eq(t.supportSessionAttendee.sessionId, sessionId))
+				.then((found) => found.map((f) => ({ ...f.row, displayName: f.displayName })));
 			if (rows.length !== entries.length) throw new Stale();
+			const errors = problemsOf(entries, new Map(rows.map((r) => [r.id, r.displayName || 'the young person'])));
+			if (Object.keys(errors).length > 0) return { ok: false, problem: 'invalid', errors };
 			let reviewsRaised = 0;
 			for (const row of rows) {
 				const entry = entries.find((e) => e.attendeeId === row.id);
