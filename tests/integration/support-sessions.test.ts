@@ -5,6 +5,7 @@ import { db, t } from '$lib/server/db';
 import { sessionSchema, type SessionInput } from '$lib/schemas/support-session';
 import { viewCase } from '$lib/server/referrals/case-view';
 import { insertUser } from '$lib/server/tenancy/provision';
+import { currentModuleSet, saveModuleSet } from '$lib/server/settings/modules';
 import { countersignDecision } from '$lib/server/triage/countersign';
 import { decideTriage } from '$lib/server/triage/triage';
 import { addAttendee, removeAttendee } from '$lib/server/support-sessions/attendees';
@@ -15,6 +16,7 @@ import { takeRegister, type RegisterEntry } from '$lib/server/support-sessions/r
 import { decideReview } from '$lib/server/support-sessions/reviews';
 import { cancelSession, editSession, scheduleSession } from '$lib/server/support-sessions/schedule';
 import { sessionDetail } from '$lib/server/support-sessions/view';
+import { moduleOptions } from '$lib/server/support-sessions/modules';
 import { acceptedCase, caseRow, noConcerns, submittedCase } from '../helpers/case';
 import { useTestDatabase } from '../helpers/database';
 import { seedWorld, type World } from '../helpers/world';
@@ -346,5 +348,54 @@ describe('lists', () => {
 		}
 		expect((await listSessions(yw(), { when: 'upcoming', mine: true, after: null })).rows.length).toBeGreaterThan(0);
 		expect(await auditRows('support-session.list')).not.toHaveLength(0);
+	});
+});
+
+describe('modules across module sets', () => {
+	it('offers modules by title across the attendees’ sets and stores each set’s module id for a covered title', async () => {
+		const service = world.services[1];
+		const worker = service.actors.youth_worker;
+		const dsl = service.schools[0].actors.dsl;
+		const before = await acceptedCase(dsl, worker);
+		const oldSet = await currentModuleSet(db(), service.id);
+		const [first, ...rest] = oldSet?.modules ?? [];
+		const saved = await saveModuleSet(
+			service.actors.provider_admin,
+			[{ title: first?.title ?? '', core: true }, { title: 'Staying safe online', core: false }, ...rest.map((m) => ({ title: m.title, core: m.core }))],
+			oldSet?.id ?? ''
+		);
+		expect(saved).toEqual({ ok: true });
+		const after = await acceptedCase(dsl, worker);
+		expect((await caseRow(before)).moduleSetId).not.toBe((await caseRow(after)).moduleSetId);
+		const session = await scheduleSession(worker, input({ facilitatorId: worker.userId, modules: [first?.title ?? ''] }));
+		if (!session.ok) throw new Error('not scheduled');
+		expect(await addAttendee(worker, session.id, before)).toEqual({ ok: true });
+		expect(await addAttendee(worker, session.id, after)).toEqual({ ok: true });
+		const titles = (await moduleOptions(db(), service.id, session.id)).map((o) => o.value);
+		expect(titles.filter((title) => title === first?.title)).toHaveLength(1);
+		expect(titles).toContain('Staying safe online');
+		const stored = (await db().select().from(t.supportSessionModule).where(eq(t.supportSessionModule.sessionId, session.id))).map((r) => r.moduleId).sort();
+		const newSet = await currentModuleSet(db(), service.id);
+		expect(stored).toEqual([first?.id ?? '', newSet?.modules[0]?.id ?? ''].sort());
+	});
+});
+
+describe('the list of sessions', () => {
+	it('pages through more sessions than fit on a page without repeating or skipping any', async () => {
+		const service = world.services[1];
+		const worker = service.actors.youth_worker;
+		const made: string[] = [];
+		for (let i = 0; i < 27; i++) {
+			const result = await scheduleSession(worker, input({ facilitatorId: worker.userId, dateDay: String((i % 28) + 1), dateMonth: '1', dateYear: '2098', startTime: i % 2 ? '09:00' : '14:00' }));
+			if (result.ok) made.push(result.id);
+		}
+		const first = await listSessions(worker, { when: 'upcoming', mine: false, after: null });
+		expect(first.rows).toHaveLength(25);
+		const second = await listSessions(worker, { when: 'upcoming', mine: false, after: first.next });
+		const seen = [...first.rows, ...second.rows].map((r) => r.id);
+		expect(new Set(seen).size).toBe(seen.length);
+		for (const id of made) expect(seen).toContain(id);
+		const keys = [...first.rows, ...second.rows].map((r) => `${r.date} ${r.startTime}`);
+		expect([...keys].sort()).toEqual(keys);
 	});
 });
