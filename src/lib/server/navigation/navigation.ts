@@ -19,7 +19,7 @@ export function navigationFor(role: Role): NavItem[] {
 				{ href: '/countersign', label: 'Countersign' }
 			];
 		case 'youth_worker':
-			return [home, { href: '/due', label: 'Due and overdue' }, { href: '/countersign', label: 'Countersign' }];
+			return [home, { href: '/sessions', label: 'Sessions' }, { href: '/due', label: 'Due and overdue' }, { href: '/countersign', label: 'Countersign' }];
 		default:
 			return [home];
 	}

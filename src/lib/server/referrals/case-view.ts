@@ -15,6 +15,7 @@ import { workflowActorOf } from './transition';
 import { describeEscalationEvent } from '../escalations/describe';
 import { TIMER_LABELS } from '../escalations/timers';
 import { describeTriageEvent } from '../triage/events';
+import { describeSessionEvent } from '../support-sessions/describe';
 
 /** States a school sees whatever the consent: received, the outcome, and the end (DOMAIN.md §3). */
 const ALWAYS_SHOWN_TO_SCHOOL: CaseState[] = ['draft', 'submitted', 'withdrawn', 'not_suitable', 'completed', 'partially_completed', 'did_not_engage', 'follow_up_due', 'closed'];
@@ -39,7 +40,7 @@ function eventDescription(e: { kind: string; fromState: string | null; toState: 
 		case 'escalation':
 			return describeEscalationEvent(e);
 		default:
-			return describeTriageEvent(e) ?? e.kind;
+			return describeTriageEvent(e) ?? describeSessionEvent(e) ?? e.kind;
 	}
 }
 
@@ -76,6 +77,8 @@ export async function viewCase(actor: Actor, referralId: string, now = new Date(
 	const visible = events.filter((e) => {
 		if (!school) return true;
 		if (!e.schoolVisible) return false;
+		// Attendance is progress: the school sees it only with consent to share progress (DOMAIN.md §3 step 2).
+		if (!shared && e.kind === 'attendance') return false;
 		if (shared || e.kind !== 'transition') return true;
 		return ALWAYS_SHOWN_TO_SCHOOL.includes(e.toState as CaseState);
 	});

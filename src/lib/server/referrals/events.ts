@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor';
 import { t, type Tx } from '../db';
 import { requestStatisticRefresh } from '../statistics/refresh';
 
-export type CaseEventKind = 'created' | 'edited' | 'corrected' | 'transition' | 'consent-withdrawn' | 'match-confirmed' | 'match-rejected' | 'flag' | 'escalation' | 'escalation-declined' | 'countersigned' | 'school-decision';
+export type CaseEventKind = 'created' | 'edited' | 'corrected' | 'transition' | 'consent-withdrawn' | 'match-confirmed' | 'match-rejected' | 'flag' | 'escalation' | 'escalation-declined' | 'countersigned' | 'school-decision' | 'attendance' | 'session' | 'review';
 
 export interface CaseEventInput {
 	kind: CaseEventKind;

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t, type Tx } from '../db';
 import { recordCaseEvent } from '../referrals/events';
+import { refreshReviewFlag } from '../referrals/review-flag';
 import { meetSubjectTimer, startWorkingDayTimer } from '../referrals/timers';
 import { newId } from '../util/ids';
 import { userNames } from './case';
@@ -118,6 +119,8 @@ export async function countersignDecision(actor: Actor, countersignId: string, c
 			.returning({ id: t.countersign.id });
 		if (updated.length !== 1) return { ok: false, problem: 'already-countersigned' };
 		await meetSubjectTimer(tx, countersignId, 'countersign', now);
+		// The case leaves review once nothing else on it is open.
+		await refreshReviewFlag(tx, row.referralId);
 		await recordCaseEvent(
 			tx,
 			actor,

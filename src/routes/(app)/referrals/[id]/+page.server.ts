@@ -5,6 +5,7 @@ import { viewCase } from '$lib/server/referrals/case-view';
 import { decideMatch } from '$lib/server/referrals/matching';
 import { escalationsFor } from '$lib/server/escalations/view';
 import { triageSummaryFor } from '$lib/server/triage/summary';
+import { sessionsOfCase } from '$lib/server/support-sessions/case-sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async (event) => {
 		view,
 		triage: await triageSummaryFor(actor, event.params.id),
 		escalations: await escalationsFor(actor, event.params.id),
+		sessions: view.state === 'draft' ? null : await sessionsOfCase(actor, event.params.id, view.progressShared),
 		isSchool: actor.role === 'dsl' || actor.role === 'deputy_dsl',
 		isYouthWorker: actor.role === 'youth_worker',
 		canDownloadPdf: scopeFor('referral.export-pdf', actor.role) !== null,
