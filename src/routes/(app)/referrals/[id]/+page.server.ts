@@ -5,6 +5,8 @@ import { viewCase } from '$lib/server/referrals/case-view';
 import { decideMatch } from '$lib/server/referrals/matching';
 import { escalationsFor } from '$lib/server/escalations/view';
 import { triageSummaryFor } from '$lib/server/triage/summary';
+import { assessmentPanelFor } from '$lib/server/assessments/view';
+import { onwardReferralsFor } from '$lib/server/onward-referrals/view';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,6 +17,8 @@ export const load: PageServerLoad = async (event) => {
 		view,
 		triage: await triageSummaryFor(actor, event.params.id),
 		escalations: await escalationsFor(actor, event.params.id),
+		assessment: await assessmentPanelFor(actor, event.params.id),
+		onward: await onwardReferralsFor(actor, event.params.id),
 		isSchool: actor.role === 'dsl' || actor.role === 'deputy_dsl',
 		isYouthWorker: actor.role === 'youth_worker',
 		canDownloadPdf: scopeFor('referral.export-pdf', actor.role) !== null,
