@@ -111,7 +111,7 @@ async function acceptInOtherBrowser(browser: Browser, app: JourneyApp): Promise<
 test.describe('with JavaScript off', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('an incomplete assessment shows its errors and keeps what was typed; new risks send the case back to triage', async ({ page, app, browser }) => {
+	test('an incomplete assessment shows its errors and keeps what was typed; new risks send the case back to triage for a second round', async ({ page, app, browser }) => {
 		const caseUrl = await acceptInOtherBrowser(browser, app);
 		await signIn(page, app, 'youthworker@example.org');
 		await page.goto(caseUrl);
@@ -134,5 +134,14 @@ test.describe('with JavaScript off', () => {
 		await expect(page.getByText('In triage', { exact: true }).first()).toBeVisible();
 		await expect(page.getByText('Talked about owing money to an older boy').first()).toBeVisible();
 		await scan(page);
+
+		// A second triage round is decided, and the assessment carries on.
+		await page.getByRole('link', { name: 'Continue triage' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Triage' })).toBeVisible();
+		await answerIndicators(page, []);
+		await decide(page, { level: '2 – early help', decision: 'Accept' });
+		await expect(page).toHaveURL(caseUrl);
+		await expect(page.getByText('Accepted', { exact: true }).first()).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Assessment' }).getByRole('link', { name: 'Continue assessment' })).toBeVisible();
 	});
 });
