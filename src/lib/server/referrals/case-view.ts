@@ -16,6 +16,8 @@ import { describeEscalationEvent } from '../escalations/describe';
 import { TIMER_LABELS } from '../escalations/timers';
 import { describeTriageEvent } from '../triage/events';
 import { describeSessionEvent } from '../support-sessions/describe';
+import { describeProgrammeEvent } from '../assessments/describe';
+import { PROGRESS_EVENT_KINDS } from './events';
 
 /** States a school sees whatever the consent: received, the outcome, and the end (DOMAIN.md §3). */
 const ALWAYS_SHOWN_TO_SCHOOL: CaseState[] = ['draft', 'submitted', 'withdrawn', 'not_suitable', 'completed', 'partially_completed', 'did_not_engage', 'follow_up_due', 'closed'];
@@ -40,7 +42,7 @@ function eventDescription(e: { kind: string; fromState: string | null; toState: 
 		case 'escalation':
 			return describeEscalationEvent(e);
 		default:
-			return describeTriageEvent(e) ?? describeSessionEvent(e) ?? e.kind;
+			return describeTriageEvent(e) ?? describeSessionEvent(e) ?? describeProgrammeEvent(e) ?? e.kind;
 	}
 }
 
@@ -77,9 +79,10 @@ export async function viewCase(actor: Actor, referralId: string, now = new Date(
 	const visible = events.filter((e) => {
 		if (!school) return true;
 		if (!e.schoolVisible) return false;
-		// Attendance is progress: the school sees it only with consent to share progress (DOMAIN.md §3 step 2).
-		if (!shared && e.kind === 'attendance') return false;
-		if (shared || e.kind !== 'transition') return true;
+		if (shared) return true;
+		// Progress in the programme: the school sees it only with consent to share progress (DOMAIN.md §3 step 2).
+		if (PROGRESS_EVENT_KINDS.includes(e.kind)) return false;
+		if (e.kind !== 'transition') return true;
 		return ALWAYS_SHOWN_TO_SCHOOL.includes(e.toState as CaseState);
 	});
 	const userIds = [...new Set(visible.map((e) => e.actorUserId).filter((id): id is string => Boolean(id)))];

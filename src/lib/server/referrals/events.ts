@@ -2,7 +2,30 @@ import type { Actor } from '../auth/actor';
 import { t, type Tx } from '../db';
 import { requestStatisticRefresh } from '../statistics/refresh';
 
-export type CaseEventKind = 'created' | 'edited' | 'corrected' | 'transition' | 'consent-withdrawn' | 'match-confirmed' | 'match-rejected' | 'flag' | 'escalation' | 'escalation-declined' | 'countersigned' | 'school-decision' | 'attendance' | 'session' | 'review';
+export type CaseEventKind =
+	| 'created'
+	| 'edited'
+	| 'corrected'
+	| 'transition'
+	| 'consent-withdrawn'
+	| 'match-confirmed'
+	| 'match-rejected'
+	| 'flag'
+	| 'escalation'
+	| 'escalation-declined'
+	| 'countersigned'
+	| 'school-decision'
+	| 'attendance'
+	| 'session'
+	| 'review'
+	| 'assessment'
+	| 'onward-referral';
+
+/**
+ * Entries about progress in the programme: like the case's moves, the school sees them only with
+ * consent to share progress (DOMAIN.md §3 step 2).
+ */
+export const PROGRESS_EVENT_KINDS: readonly string[] = ['assessment', 'onward-referral', 'attendance', 'session', 'review'];
 
 export interface CaseEventInput {
 	kind: CaseEventKind;

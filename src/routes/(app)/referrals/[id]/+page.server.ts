@@ -6,6 +6,8 @@ import { decideMatch } from '$lib/server/referrals/matching';
 import { escalationsFor } from '$lib/server/escalations/view';
 import { triageSummaryFor } from '$lib/server/triage/summary';
 import { sessionsOfCase } from '$lib/server/support-sessions/case-sessions';
+import { assessmentPanelFor } from '$lib/server/assessments/view';
+import { onwardReferralsFor } from '$lib/server/onward-referrals/view';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,6 +19,8 @@ export const load: PageServerLoad = async (event) => {
 		triage: await triageSummaryFor(actor, event.params.id),
 		escalations: await escalationsFor(actor, event.params.id),
 		sessions: view.state === 'draft' ? null : await sessionsOfCase(actor, event.params.id, view.progressShared),
+		assessment: await assessmentPanelFor(actor, event.params.id),
+		onward: await onwardReferralsFor(actor, event.params.id),
 		isSchool: actor.role === 'dsl' || actor.role === 'deputy_dsl',
 		isYouthWorker: actor.role === 'youth_worker',
 		canDownloadPdf: scopeFor('referral.export-pdf', actor.role) !== null,
