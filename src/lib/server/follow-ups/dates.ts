@@ -49,9 +49,14 @@ export function followUpDates(outcomeOn: string, months: number, settings: Follo
 	const [year, month, day] = dueOn.split('-').map(Number) as [number, number, number];
 	// Zero working days from a non-working day lands at 09:00 on the next working day.
 	const dueAt = addWorkingDays(fromLondon({ year, month, day, hour: START_OF_BUSINESS_HOUR, minute: 0, second: 0, ms: 0 }), 0, holidays);
-	const closeAt = addWorkingDays(dueAt, settings.notReturnedWorkingDays, holidays);
-	const chaseAt = settings.chaseWorkingDays < settings.notReturnedWorkingDays ? addWorkingDays(dueAt, settings.chaseWorkingDays, holidays) : null;
-	return { months, dueOn, dueAt, chaseAt, closeAt };
+	return { months, dueOn, dueAt, ...chaseAndClose(dueAt, settings, holidays) };
+}
+
+/** When a follow-up prompted at `promptedAt` is chased, and when it closes as not returned. */
+export function chaseAndClose(promptedAt: Date, settings: Pick<FollowUpSettings, 'chaseWorkingDays' | 'notReturnedWorkingDays'>, holidays: HolidaySet): { chaseAt: Date | null; closeAt: Date } {
+	const closeAt = addWorkingDays(promptedAt, settings.notReturnedWorkingDays, holidays);
+	const chaseAt = settings.chaseWorkingDays < settings.notReturnedWorkingDays ? addWorkingDays(promptedAt, settings.chaseWorkingDays, holidays) : null;
+	return { chaseAt, closeAt };
 }
 
 /** Every follow-up an outcome gets: the service's one, and a 12-month one when asked for and later. */

@@ -1,4 +1,5 @@
 import { registerOverdueAlerts } from '../escalations/overdue';
+import { registerFollowUpJob } from '../follow-ups/job';
 import { registerHousekeeping } from './housekeeping';
 
 /**
@@ -8,4 +9,5 @@ import { registerHousekeeping } from './housekeeping';
 export function registerCoreJobs(): void {
 	registerHousekeeping();
 	registerOverdueAlerts();
+	registerFollowUpJob();
 }

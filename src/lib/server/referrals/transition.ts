@@ -37,7 +37,13 @@ export async function applyTransition(
 	actor: Actor | null,
 	row: CaseRow,
 	transition: Transition,
-	options: { reason?: string | null; expectedVersion?: number; set?: Partial<typeof t.referral.$inferInsert> } = {},
+	options: {
+		reason?: string | null;
+		expectedVersion?: number;
+		set?: Partial<typeof t.referral.$inferInsert>;
+		/** False when the caller emails the school itself (a follow-up prompt), so it gets one email, not two. */
+		notifySchool?: boolean;
+	} = {},
 	now = new Date()
 ): Promise<TransitionOutcome> {
 	const by = workflowActorOf(actor);
@@ -66,6 +72,6 @@ export async function applyTransition(
 		schoolId: row.schoolId,
 		detail: { from: row.state, to: check.to }
 	});
-	if (by !== 'school') await notifySchoolOfChange(tx, row.serviceId, row.schoolId, row.id);
+	if (by !== 'school' && options.notifySchool !== false) await notifySchoolOfChange(tx, row.serviceId, row.schoolId, row.id);
 	return { ok: true, to: check.to, version: expected + 1 };
 }
