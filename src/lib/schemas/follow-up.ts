@@ -41,36 +41,31 @@ const providerFields = {
 	providerPoliceNote: optional(NOTE_MAX, 'The note about police contact')
 };
 
-type Issue = (path: string, message: string) => void;
+/**
+ * Every field the follow-up page posts. Which questions must be answered depends on who records and
+ * when, which the server decides (followUpProblems), never a posted field.
+ */
+export const followUpFormSchema = z.object({ version, ...schoolFields, ...providerFields });
+export type FollowUpFormInput = z.infer<typeof followUpFormSchema>;
 
-function checkSchool(v: Record<string, string>, need: Issue): void {
-	for (const q of SCHOOL_QUESTIONS) {
-		// "Was it drug-related?" is asked only after a yes; otherwise the answer is dropped on save.
-		if ('follows' in q && v[q.follows] !== 'yes') continue;
-		if (!v[q.key]) need(q.key, q.missing);
+/**
+ * - `school`: the school's safeguarding lead records what the school knows;
+ * - `service`: a youth worker records the school's answers (given to them) and police contact the
+ *   provider was told of;
+ * - `provider-police`: after the follow-up is recorded or not returned, the provider adds police
+ *   contact it hears of.
+ */
+export type FollowUpFormKind = 'school' | 'service' | 'provider-police';
+
+export function followUpProblems(kind: FollowUpFormKind, v: FollowUpFormInput): { field: keyof FollowUpFormInput; message: string }[] {
+	const problems: { field: keyof FollowUpFormInput; message: string }[] = [];
+	if (kind !== 'provider-police') {
+		for (const q of SCHOOL_QUESTIONS) {
+			// "Was it drug-related?" is asked only after a yes; otherwise the answer is dropped on save.
+			if ('follows' in q && v[q.follows] !== 'yes') continue;
+			if (!v[q.key]) problems.push({ field: q.key, message: q.missing });
+		}
 	}
+	if (kind !== 'school' && !v.providerPoliceContact) problems.push({ field: 'providerPoliceContact', message: 'Select whether the provider has been told of police contact' });
+	return problems;
 }
-
-function checkProvider(v: Record<string, string>, need: Issue): void {
-	if (!v.providerPoliceContact) need('providerPoliceContact', 'Select whether the provider has been told of police contact');
-}
-
-const issues = (ctx: z.RefinementCtx): Issue => (path, message) => ctx.addIssue({ code: 'custom', path: [path], message });
-
-/** The school's safeguarding lead records what the school knows. */
-export const schoolFollowUpSchema = z.object({ version, ...schoolFields }).superRefine((v, ctx) => checkSchool(v as unknown as Record<string, string>, issues(ctx)));
-
-/** A youth worker records the school's answers (given to them) and police contact the provider was told of. */
-export const serviceFollowUpSchema = z
-	.object({ version, ...schoolFields, ...providerFields })
-	.superRefine((v, ctx) => {
-		checkSchool(v as unknown as Record<string, string>, issues(ctx));
-		checkProvider(v as unknown as Record<string, string>, issues(ctx));
-	});
-
-/** After the follow-up is recorded (or not returned), the provider can still add police contact it hears of. */
-export const providerPoliceSchema = z.object({ version, ...providerFields }).superRefine((v, ctx) => checkProvider(v as unknown as Record<string, string>, issues(ctx)));
-
-export type SchoolFollowUpInput = z.infer<typeof schoolFollowUpSchema>;
-export type ServiceFollowUpInput = z.infer<typeof serviceFollowUpSchema>;
-export type ProviderPoliceInput = z.infer<typeof providerPoliceSchema>;

@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import type { ProviderPoliceInput, SchoolFollowUpInput, ServiceFollowUpInput } from '$lib/schemas/follow-up';
+import type { FollowUpFormInput } from '$lib/schemas/follow-up';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t, type Queryable, type Tx } from '../db';
@@ -58,14 +58,14 @@ async function chronicle(tx: Tx, actor: Actor, row: FollowUpRow, kind: 'recorded
  * Records an open follow-up (DOMAIN.md §3 step 10). "Was it drug-related?" is kept only after a yes.
  * Recording the last open follow-up closes the case; otherwise the case waits for the next one.
  */
-export async function recordFollowUp(actor: Actor, referralId: string, months: number, input: SchoolFollowUpInput | ServiceFollowUpInput, now = new Date()): Promise<RecordResult> {
+export async function recordFollowUp(actor: Actor, referralId: string, months: number, input: FollowUpFormInput, now = new Date()): Promise<RecordResult> {
 	try {
 		return await db().transaction(async (tx): Promise<RecordResult> => {
 			const found = await followUpFor(tx, actor, referralId, months);
 			if (!found) return { ok: false, problem: 'not-found' };
 			const mode = modeFor(actor, found.followUp);
 			if (mode !== 'school' && mode !== 'service') return { ok: false, problem: 'not-open' };
-			const provider = mode === 'service' && 'providerPoliceContact' in input ? { providerPoliceContact: input.providerPoliceContact || null, providerPoliceNote: input.providerPoliceNote || null } : {};
+			const provider = mode === 'service' ? { providerPoliceContact: input.providerPoliceContact || null, providerPoliceNote: input.providerPoliceNote || null } : {};
 			const saved = await tx
 				.update(t.followUp)
 				.set({
@@ -98,7 +98,7 @@ export async function recordFollowUp(actor: Actor, referralId: string, months: n
 }
 
 /** A youth worker adds police contact the provider was told of, after the follow-up was recorded or not returned. */
-export async function addProviderPolice(actor: Actor, referralId: string, months: number, input: ProviderPoliceInput, now = new Date()): Promise<RecordResult> {
+export async function addProviderPolice(actor: Actor, referralId: string, months: number, input: FollowUpFormInput, now = new Date()): Promise<RecordResult> {
 	return db().transaction(async (tx): Promise<RecordResult> => {
 		const found = await followUpFor(tx, actor, referralId, months);
 		if (!found) return { ok: false, problem: 'not-found' };
