@@ -50,7 +50,7 @@ type Outcome = 'completed' | 'partially_completed' | 'did_not_engage' | 'withdra
  * A case with its outcome recorded, made the cheap way: accepted through the real triage code, then
  * the outcome row and state written directly (the outcome page is another issue's).
  */
-async function caseWithOutcome(outcome: Outcome, service = 0, school = 0): Promise<string> {
+async function caseWithOutcome(outcome: Outcome, service: 0 | 1 = 0, school: 0 | 1 = 0): Promise<string> {
 	const s = world.services[service];
 	const id = await acceptedCase(s.schools[school].actors.dsl, s.actors.youth_worker);
 	const row = await caseRow(id);
@@ -74,7 +74,7 @@ async function sendMail(now: Date) {
 const mailsFor = (id: string, subject: string) => smtp.received.filter((m) => m.subject === subject && (m.text ?? '').includes(`/referrals/${id}/follow-up/`));
 
 /** A case whose 6-month follow-up has fallen due and been prompted. */
-async function dueCase(outcome: Outcome = 'completed', service = 0, school = 0): Promise<string> {
+async function dueCase(outcome: Outcome = 'completed', service: 0 | 1 = 0, school: 0 | 1 = 0): Promise<string> {
 	const id = await caseWithOutcome(outcome, service, school);
 	await runFollowUps(db(), new Date(`${OUTCOME_ON}T12:00:00Z`));
 	await runFollowUps(db(), after((await followUp(id)).dueAt));
@@ -256,8 +256,10 @@ interface Form {
 async function post(as: AuthContext, id: string, form: Record<string, string>) {
 	const path = `/referrals/${id}/follow-up/6`;
 	const event = fakeEvent({ path, method: 'POST', auth: as, form });
+	const action = actions.default;
+	if (!action) throw new Error('no default action');
 	try {
-		const result = (await actions.default({ ...event, params: { id, months: '6' } } as never)) as ActionFailure<{ form: Form }>;
+		const result = (await action({ ...event, params: { id, months: '6' } } as never)) as ActionFailure<{ form: Form }>;
 		return { status: result.status, form: result.data.form };
 	} catch (e) {
 		if (isRedirect(e)) return { status: e.status, location: e.location };
