@@ -88,8 +88,8 @@ describe('hourly housekeeping', () => {
 		const later = await addOutbox('pending', null, new Date(now.getTime() + DAY));
 
 		registerCoreJobs();
-		// The core jobs: housekeeping, the overdue-alert sweep and the statistics refresh each run once in this slot.
-		expect(await runWorkerOnce(db(), { owner: 'w1', now, transport })).toMatchObject({ claimed: 3, done: 3 });
+		// The core jobs: housekeeping, the overdue-alert sweep, the statistics refresh and the follow-up sweep each run once in this slot.
+		expect(await runWorkerOnce(db(), { owner: 'w1', now, transport })).toMatchObject({ claimed: 4, done: 4 });
 
 		expect(await sessionIds()).toEqual([live.session.id, timedOut.session.id, lifetimeJustOver.session.id].sort());
 		expect((await validateSessionToken(db(), live.token, now)).status).toBe('valid');

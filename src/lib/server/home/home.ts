@@ -3,10 +3,11 @@ import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
 import { getSetting } from '../settings/settings';
 import { listReferrals, triageQueue, type ListFilter } from '../referrals/lists';
+import { followUpsToRecord } from '../follow-ups/lists';
 
 /** What each role's home page shows. Later issues fill the lists; for now, counts and empty states. */
 export type HomeView =
-	| { kind: 'school'; programmeName: string; list: Awaited<ReturnType<typeof listReferrals>>; filter: ListFilter }
+	| { kind: 'school'; programmeName: string; list: Awaited<ReturnType<typeof listReferrals>>; filter: ListFilter; followUps: Awaited<ReturnType<typeof followUpsToRecord>> }
 	| { kind: 'youth-worker'; programmeName: string; queue: Awaited<ReturnType<typeof triageQueue>> }
 	| { kind: 'admin'; programmeName: string; schools: number; users: number; usersWithoutPassword: number }
 	| { kind: 'governor'; programmeName: string }
@@ -17,7 +18,7 @@ export async function homeFor(actor: Actor, filter: ListFilter = {}): Promise<Ho
 	switch (actor.role) {
 		case 'dsl':
 		case 'deputy_dsl':
-			return { kind: 'school', programmeName, list: await listReferrals(actor, filter), filter };
+			return { kind: 'school', programmeName, list: await listReferrals(actor, filter), filter, followUps: await followUpsToRecord(actor) };
 		case 'youth_worker':
 			return { kind: 'youth-worker', programmeName, queue: await triageQueue(actor) };
 		case 'governor':

@@ -1,4 +1,5 @@
 import { registerOverdueAlerts } from '../escalations/overdue';
+import { registerFollowUpJob } from '../follow-ups/job';
 import { registerHousekeeping } from './housekeeping';
 import { registerStatisticsRefresh } from '../statistics/job';
 
@@ -10,4 +11,5 @@ export function registerCoreJobs(): void {
 	registerHousekeeping();
 	registerOverdueAlerts();
 	registerStatisticsRefresh();
+	registerFollowUpJob();
 }

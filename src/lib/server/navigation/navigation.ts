@@ -16,10 +16,11 @@ export function navigationFor(role: Role): NavItem[] {
 				{ href: '/admin/users', label: 'Users' },
 				{ href: '/admin/settings', label: 'Settings' },
 				{ href: '/admin/audit', label: 'Audit log' },
-				{ href: '/countersign', label: 'Countersign' }
+				{ href: '/countersign', label: 'Countersign' },
+				{ href: '/follow-ups', label: 'Follow-ups' }
 			];
 		case 'youth_worker':
-			return [home, { href: '/sessions', label: 'Sessions' }, { href: '/due', label: 'Due and overdue' }, { href: '/countersign', label: 'Countersign' }];
+			return [home, { href: '/sessions', label: 'Sessions' }, { href: '/due', label: 'Due and overdue' }, { href: '/countersign', label: 'Countersign' }, { href: '/follow-ups', label: 'Follow-ups' }];
 		default:
 			return [home];
 	}

@@ -13,6 +13,7 @@ import { sectionRows, type SummaryRow } from './summary';
 import { availableTransitions } from './workflow';
 import { workflowActorOf } from './transition';
 import { describeEscalationEvent } from '../escalations/describe';
+import { describeFollowUpEvent } from '../follow-ups/describe';
 import { TIMER_LABELS } from '../escalations/timers';
 import { describeTriageEvent } from '../triage/events';
 import { describeSessionEvent } from '../support-sessions/describe';
@@ -41,6 +42,8 @@ function eventDescription(e: { kind: string; fromState: string | null; toState: 
 			return 'A proposed match with an earlier referral was rejected';
 		case 'escalation':
 			return describeEscalationEvent(e);
+		case 'follow-up':
+			return describeFollowUpEvent(e);
 		default:
 			return describeTriageEvent(e) ?? describeSessionEvent(e) ?? describeProgrammeEvent(e) ?? e.kind;
 	}

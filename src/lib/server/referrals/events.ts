@@ -19,7 +19,8 @@ export type CaseEventKind =
 	| 'session'
 	| 'review'
 	| 'assessment'
-	| 'onward-referral';
+	| 'onward-referral'
+	| 'follow-up';
 
 /**
  * Entries about progress in the programme: like the case's moves, the school sees them only with

@@ -41,7 +41,7 @@ export async function applyTransition(
 		reason?: string | null;
 		expectedVersion?: number;
 		set?: Partial<typeof t.referral.$inferInsert>;
-		/** False when another transition follows in the same transaction and will email the school itself. */
+		/** False when the school gets its own email for this change (a decision that follows in the same transaction, a follow-up prompt). */
 		notifySchool?: boolean;
 	} = {},
 	now = new Date()

@@ -39,6 +39,14 @@ const ALLOWED: [CaseState, Transition, WorkflowActor, CaseState][] = [
 	['follow_up_due', 'record-follow-up', 'school', 'closed'],
 	['follow_up_due', 'record-follow-up', 'youth_worker', 'closed'],
 	['follow_up_due', 'follow-up-not-returned', 'system', 'closed'],
+	...(['school', 'youth_worker', 'system'] as const).flatMap(
+		(by) =>
+			[
+				['follow_up_due', 'await-next-follow-up-completed', by, 'completed'],
+				['follow_up_due', 'await-next-follow-up-partially-completed', by, 'partially_completed'],
+				['follow_up_due', 'await-next-follow-up-did-not-engage', by, 'did_not_engage']
+			] as [CaseState, Transition, WorkflowActor, CaseState][]
+	),
 	['not_suitable', 'close', 'youth_worker', 'closed'],
 	['not_suitable', 'close', 'system', 'closed'],
 	['withdrawn', 'close', 'youth_worker', 'closed'],
@@ -63,6 +71,9 @@ const TRANSITION_NAMES: Transition[] = [
 	'follow-up-due',
 	'record-follow-up',
 	'follow-up-not-returned',
+	'await-next-follow-up-completed',
+	'await-next-follow-up-partially-completed',
+	'await-next-follow-up-did-not-engage',
 	'close'
 ];
 const ACTORS: WorkflowActor[] = ['school', 'youth_worker', 'system'];

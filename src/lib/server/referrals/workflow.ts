@@ -34,6 +34,13 @@ export const TRANSITIONS = {
 	'follow-up-due': { from: ['completed', 'partially_completed', 'did_not_engage'], to: 'follow_up_due', by: ['system'], reason: false },
 	'record-follow-up': { from: ['follow_up_due'], to: 'closed', by: ['school', 'youth_worker'], reason: false },
 	'follow-up-not-returned': { from: ['follow_up_due'], to: 'closed', by: ['system'], reason: false },
+	/**
+	 * A follow-up was recorded (or not returned) and a later one (12 months) is still to come: the case
+	 * waits in its outcome state again until that one falls due.
+	 */
+	'await-next-follow-up-completed': { from: ['follow_up_due'], to: 'completed', by: ['school', 'youth_worker', 'system'], reason: false },
+	'await-next-follow-up-partially-completed': { from: ['follow_up_due'], to: 'partially_completed', by: ['school', 'youth_worker', 'system'], reason: false },
+	'await-next-follow-up-did-not-engage': { from: ['follow_up_due'], to: 'did_not_engage', by: ['school', 'youth_worker', 'system'], reason: false },
 	close: { from: ['not_suitable', 'withdrawn'], to: 'closed', by: ['youth_worker', 'system'], reason: false }
 } as const satisfies Record<string, { from: readonly CaseState[]; to: CaseState; by: readonly WorkflowActor[]; reason: boolean }>;
 

@@ -4,6 +4,7 @@ import { scopeFor } from '$lib/server/auth/policy';
 import { viewCase } from '$lib/server/referrals/case-view';
 import { decideMatch } from '$lib/server/referrals/matching';
 import { escalationsFor } from '$lib/server/escalations/view';
+import { followUpsFor } from '$lib/server/follow-ups/view';
 import { triageSummaryFor } from '$lib/server/triage/summary';
 import { sessionsOfCase } from '$lib/server/support-sessions/case-sessions';
 import { assessmentPanelFor } from '$lib/server/assessments/view';
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		sessions: view.state === 'draft' ? null : await sessionsOfCase(actor, event.params.id, view.progressShared),
 		assessment: await assessmentPanelFor(actor, event.params.id),
 		onward: await onwardReferralsFor(actor, event.params.id),
+		followUps: await followUpsFor(actor, event.params.id),
 		isSchool: actor.role === 'dsl' || actor.role === 'deputy_dsl',
 		isYouthWorker: actor.role === 'youth_worker',
 		canDownloadPdf: scopeFor('referral.export-pdf', actor.role) !== null,

@@ -1,0 +1,162 @@
+import { and, between, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { t, type Queryable } from '../db';
+import type { Period } from './periods';
+
+/**
+ * The raw figures of one scope (a school, or a service with an optional school filter) for one
+ * period, as aggregates in SQL over the statistics rows (DOMAIN.md §5; definitions in metrics.ts).
+ * Nothing here is suppressed yet: suppression applies to every output, after this.
+ */
+export interface Scope {
+	serviceId: string;
+	schoolId?: string | null;
+}
+
+const s = t.referralStatistic;
+const count = (condition: SQL) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
+const total = (value: SQL) => sql<number>`coalesce(sum(${value}), 0)`;
+
+function inScope(scope: Scope): SQL {
+	const service = eq(s.serviceId, scope.serviceId);
+	return scope.schoolId ? (and(service, eq(s.schoolId, scope.schoolId)) as SQL) : service;
+}
+
+/** Figures keyed by submission date. */
+export async function submissionFigures(q: Queryable, scope: Scope, period: Period) {
+	const [row] = await q
+		.select({
+			referrals: sql<number>`count(*)`,
+			insteadOfSuspension: count(sql`${s.schoolDecision} = 'instead_of_suspension'`),
+			insteadOfPermanentExclusion: count(sql`${s.schoolDecision} = 'instead_of_permanent_exclusion'`),
+			alongsideSuspension: count(sql`${s.schoolDecision} = 'alongside_suspension'`),
+			// Would-be days less any shorter suspension, less the days of a suspension that went ahead after all; never below 0 for a case.
+			suspensionDaysAvoided: total(
+				sql`case when ${s.schoolDecision} in ('instead_of_suspension', 'alongside_suspension') then max(0, coalesce(${s.wouldBeDays}, 0) - coalesce(${s.actualDays}, 0) - case when ${s.fallbackDecision} = 'suspension' then coalesce(${s.fallbackDays}, 0) else 0 end) else 0 end`
+			),
+			permanentExclusionsAvoided: count(sql`${s.schoolDecision} = 'instead_of_permanent_exclusion' and coalesce(${s.fallbackDecision}, '') <> 'permanent_exclusion'`),
+			consents: count(sql`${s.programmeConsent} = 1`),
+			assessments: count(sql`${s.assessedOn} is not null`),
+			engaged: count(sql`${s.sessionsAttended} > 0`),
+			childProtection: count(sql`${s.childProtection} = 1`),
+			declinedEscalations: count(sql`${s.declinedEscalations} > 0`),
+			triageBreaches: count(sql`${s.triageBreached} = 1`),
+			countersignBreaches: count(sql`${s.countersignBreached} = 1`),
+			escalationBreaches: total(sql`${s.escalationsBreached}`),
+			escalations: total(sql`${s.escalations}`),
+			escalationsDecided: total(sql`${s.escalationsDecided}`),
+			onwardMade: total(sql`${s.onwardMade}`),
+			onwardTakenUp: total(sql`${s.onwardTakenUp}`),
+			policeInformed: count(sql`${s.policeInformed} = 1`)
+		})
+		.from(s)
+		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)));
+	return row ?? null;
+}
+
+export type SubmissionFigures = NonNullable<Awaited<ReturnType<typeof submissionFigures>>>;
+
+/** Referrals with an escalation to each agency, keyed by submission date. */
+export async function escalationsByAgency(q: Queryable, scope: Scope, period: Period, agencies: readonly string[]): Promise<Record<string, number>> {
+	if (agencies.length === 0) return {};
+	const [row] = await q
+		.select(Object.fromEntries(agencies.map((agency) => [agency, count(sql`instr(${s.escalationAgencies}, ${`,${agency},`}) > 0`)])))
+		.from(s)
+		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)));
+	return Object.fromEntries(agencies.map((agency) => [agency, Number((row as Record<string, unknown> | undefined)?.[agency] ?? 0)]));
+}
+
+/** Days from incident to first session, and minutes to triage, for medians (keyed by submission). */
+export async function timings(q: Queryable, scope: Scope, period: Period) {
+	const rows = await q
+		.select({
+			incidentToFirstSession: sql<number | null>`case when ${s.firstSessionOn} is not null and ${s.incidentOn} is not null then cast(julianday(${s.firstSessionOn}) - julianday(${s.incidentOn}) as integer) end`,
+			submittedToFirstContact: sql<number | null>`case when ${s.firstContactOn} is not null then cast(julianday(${s.firstContactOn}) - julianday(${s.submittedOn}) as integer) end`,
+			triageMinutes: s.triageMinutes
+		})
+		.from(s)
+		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)));
+	const values = (key: keyof (typeof rows)[number]) => rows.map((r) => r[key]).filter((v): v is number => typeof v === 'number');
+	return { incidentToFirstSession: median(values('incidentToFirstSession')), submittedToFirstContact: median(values('submittedToFirstContact')), triageMinutes: median(values('triageMinutes')) };
+}
+
+/** The middle value (the mean of the two middle values for an even count); null for none. */
+export function median(values: number[]): { value: number | null; of: number } {
+	if (values.length === 0) return { value: null, of: 0 };
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	const value = sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+	return { value, of: sorted.length };
+}
+
+/** Outcomes and goals by outcome, keyed by the outcome date. */
+export async function outcomeFigures(q: Queryable, scope: Scope, period: Period) {
+	return q
+		.select({
+			outcome: s.outcome,
+			cases: sql<number>`count(*)`,
+			goalsSet: total(sql`${s.goalsSet}`),
+			goalsAchieved: total(sql`${s.goalsAchieved}`),
+			goalsPartly: total(sql`${s.goalsPartly}`),
+			certificates: count(sql`${s.certificateIssued} = 1`)
+		})
+		.from(s)
+		.where(and(inScope(scope), isNotNull(s.outcome), between(s.outcomeOn, period.from, period.to)))
+		.groupBy(s.outcome);
+}
+
+/** Follow-ups at 6 or 12 months falling due in the period, by outcome group (DOMAIN.md §5). */
+export async function followUpFigures(q: Queryable, scope: Scope, period: Period, months: 6 | 12) {
+	const status = months === 6 ? s.followUp6Status : s.followUp12Status;
+	const dueOn = months === 6 ? s.followUp6DueOn : s.followUp12DueOn;
+	const incident = months === 6 ? s.furtherIncident6 : s.furtherIncident12;
+	const suspension = months === 6 ? s.suspension6 : s.suspension12;
+	const exclusion = months === 6 ? s.exclusion6 : s.exclusion12;
+	const police = months === 6 ? s.police6 : s.police12;
+	return q
+		.select({
+			outcome: s.outcome,
+			due: sql<number>`count(*)`,
+			returned: count(sql`${status} = 'recorded'`),
+			notReturned: count(sql`${status} = 'not_returned'`),
+			furtherIncident: count(sql`${incident} = 'yes'`),
+			suspension: count(sql`${suspension} = 'yes'`),
+			exclusion: count(sql`${exclusion} = 'yes'`),
+			police: count(sql`${police} = 'yes'`),
+			noFurtherKnown: count(sql`${status} = 'recorded' and coalesce(${incident}, '') <> 'yes' and coalesce(${police}, '') <> 'yes'`)
+		})
+		.from(s)
+		.where(and(inScope(scope), between(dueOn, period.from, period.to)))
+		.groupBy(s.outcome);
+}
+
+export const BREAKDOWNS = {
+	ethnicityGroup: s.ethnicityGroup,
+	sen: s.sen,
+	fsm: s.fsm,
+	lookedAfter: s.lookedAfter,
+	socialWorker: s.socialWorker,
+	sex: s.sex,
+	yearGroup: s.yearGroup
+} as const;
+export type BreakdownKey = keyof typeof BREAKDOWNS;
+
+/**
+ * Referrals (by submission) and completions (by outcome) per group of one characteristic. Service-
+ * wide breakdowns leave out cases without consent for evaluation (DOMAIN.md §3 step 2); a school's
+ * own report keeps them.
+ */
+export async function breakdown(q: Queryable, scope: Scope, period: Period, key: BreakdownKey, options: { evaluationOnly: boolean }) {
+	const column = BREAKDOWNS[key];
+	const consent = options.evaluationOnly ? eq(s.evaluationConsent, true) : undefined;
+	const referrals = await q
+		.select({ group: sql<string | null>`${column}`, referrals: sql<number>`count(*)` })
+		.from(s)
+		.where(and(inScope(scope), consent, between(s.submittedOn, period.from, period.to)))
+		.groupBy(column);
+	const outcomes = await q
+		.select({ group: sql<string | null>`${column}`, outcomes: sql<number>`count(*)`, completed: count(sql`${s.outcome} = 'completed'`) })
+		.from(s)
+		.where(and(inScope(scope), consent, isNotNull(s.outcome), between(s.outcomeOn, period.from, period.to)))
+		.groupBy(column);
+	return { referrals, outcomes };
+}
