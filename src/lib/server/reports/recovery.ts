@@ -53,10 +53,14 @@ interface Range {
 /** A line of the form sum(terms) = 0, each term +1 or -1 times a count. */
 type Equation = { id: string; sign: 1 | -1 }[];
 
-/** The hidden printed cells a reader can pin to one value, with that value. */
+/**
+ * The hidden printed cells a reader can pin to one value other than 0, with that value. A hidden group of
+ * a small total pinned to 0 by a printed zero beside it is not counted: it picks out nobody, and zeros are
+ * printed everywhere else.
+ */
 export function recover(view: Printed): Map<string, number> {
 	const found = new Map<string, number>();
-	for (const [id, values] of Object.entries(possibleValues(view))) if (values.length === 1 && values[0] !== undefined) found.set(id, values[0]);
+	for (const [id, values] of Object.entries(possibleValues(view))) if (values.length === 1 && values[0] !== undefined && values[0] > 0) found.set(id, values[0]);
 	return found;
 }
 

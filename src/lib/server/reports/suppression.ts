@@ -129,7 +129,8 @@ function firstExposed(sums: readonly Sum[], values: Map<string, number>, publish
 	const bounds = readerBounds(sums, values, published, primary, secondary, threshold);
 	tighten(bounds, sums);
 	for (const [id, interval] of bounds) {
-		if ((primary.has(id) || secondary.has(id)) && interval.lo >= interval.hi) return id;
+		// A group of a small total worked out as 0 picks out nobody: its printed zero margin said so already.
+		if ((primary.has(id) || secondary.has(id)) && interval.lo >= interval.hi && interval.hi > 0) return id;
 	}
 	return null;
 }
@@ -138,7 +139,8 @@ function firstExposed(sums: readonly Sum[], values: Map<string, number>, publish
  * The printed cell to hide next to protect `exposed`. Candidates are printed, non-zero cells in the sums
  * that hold `exposed`, smallest first (hiding least), groups before totals; the first that protects it on
  * its own wins, so a breakdown with one small group loses one more figure, not two. If none does on its
- * own, the smallest is hidden and the search goes round again; failing that, any printed cell that helps.
+ * own, the smallest is hidden and the search goes round again; failing that, the same search over every
+ * printed cell (the leak can run through another table). Each round hides one more cell, so it ends.
  */
 function chooseComplement(exposed: string, sums: readonly Sum[], values: Map<string, number>, published: Set<string>, primary: Set<string>, secondary: Set<string>, threshold: number): string | null {
 	const printed = (id: string) => published.has(id) && !primary.has(id) && !secondary.has(id) && (values.get(id) ?? 0) > 0;
@@ -156,8 +158,6 @@ function chooseComplement(exposed: string, sums: readonly Sum[], values: Map<str
 		return interval !== undefined && interval.lo < interval.hi;
 	};
 	const nearby = order(near);
-	const alone = nearby.find(protects);
-	if (alone !== undefined) return alone;
-	if (nearby[0] !== undefined) return nearby[0];
-	return order([...values.keys()].filter(printed)).find(protects) ?? null;
+	const anywhere = order([...values.keys()].filter(printed));
+	return nearby.find(protects) ?? nearby[0] ?? anywhere.find(protects) ?? anywhere[0] ?? null;
 }
