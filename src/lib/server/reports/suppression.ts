@@ -48,27 +48,35 @@ export function formatCount(value: number): string {
 	return value.toLocaleString('en-GB');
 }
 
+/** What suppression works on: the true counts, and which ones are printed, small or hidden so far. */
+interface Working {
+	readonly sums: readonly Sum[];
+	readonly values: ReadonlyMap<string, number>;
+	readonly published: ReadonlySet<string>;
+	readonly primary: ReadonlySet<string>;
+	readonly secondary: Set<string>;
+	readonly threshold: number;
+}
+
 /** Applies the rule to a publication. Deterministic: the same figures always hide the same cells. */
 export function suppress(publication: Publication, threshold: number): SuppressedReport {
 	// With 2, "<2" could only mean 1: the rule would hide nothing.
 	if (!Number.isInteger(threshold) || threshold < 3) throw new Error('The suppression threshold must be a whole number of 3 or more');
 	const values = new Map(publication.counts.map((c) => [c.id, c.value]));
 	const published = new Set(publication.counts.filter((c) => c.published).map((c) => c.id));
-	const primary = smallCounts(publication.sums, values, published, threshold);
-	const secondary = new Set<string>();
-	const exposed = () => firstExposed(publication.sums, values, published, primary, secondary, threshold);
+	const w: Working = { sums: publication.sums, values, published, primary: smallCounts(publication.sums, values, published, threshold), secondary: new Set(), threshold };
 
-	for (let id = exposed(); id !== null; id = exposed()) {
-		const chosen = chooseComplement(id, publication.sums, values, published, primary, secondary, threshold);
+	for (let id = firstExposed(w); id !== null; id = firstExposed(w)) {
+		const chosen = chooseComplement(w, id);
 		if (chosen === null) throw new Error(`No figure can be hidden to protect ${id}`);
-		secondary.add(chosen);
+		w.secondary.add(chosen);
 	}
 
 	const cells = new Map<string, Cell>();
 	for (const id of published) {
 		const value = values.get(id) ?? 0;
-		if (primary.has(id)) cells.set(id, { value: null, display: `<${threshold}`, suppressed: 'primary' });
-		else if (secondary.has(id)) cells.set(id, { value: null, display: HIDDEN, suppressed: 'secondary' });
+		if (w.primary.has(id)) cells.set(id, { value: null, display: `<${threshold}`, suppressed: 'primary' });
+		else if (w.secondary.has(id)) cells.set(id, { value: null, display: HIDDEN, suppressed: 'secondary' });
 		else cells.set(id, { value, display: formatCount(value), suppressed: null });
 	}
 	return {
@@ -99,39 +107,35 @@ function smallCounts(sums: readonly Sum[], values: Map<string, number>, publishe
 	return small;
 }
 
-/** Ids that are a group of a total shown as "<5": a reader knows these may be 0. */
-function mayBeZero(sums: readonly Sum[], primary: Set<string>): Set<string> {
-	return new Set(sums.filter((s) => primary.has(s.total)).flatMap((s) => s.parts));
-}
-
 /**
- * What a reader can believe each count is: printed counts are exact, a "<5" is 1 to 4 (0 to 4 under a
- * total shown as "<5"), a hidden count is 5 or more (smaller ones would be "<5", zeros are printed), an
- * unprinted count is anything.
+ * What a reader can believe each count is, narrowed by the sums: printed counts are exact, a "<5" is 1 to
+ * 4 (0 to 4 for a group of a total shown as "<5"), a hidden count is 5 or more (smaller ones would be
+ * "<5", zeros are printed), an unprinted count is anything.
  */
-function readerBounds(sums: readonly Sum[], values: Map<string, number>, published: Set<string>, primary: Set<string>, secondary: Set<string>, threshold: number): Map<string, Interval> {
+function readerBounds(w: Working, secondary: ReadonlySet<string> = w.secondary): Map<string, Interval> {
 	const bounds = new Map<string, Interval>();
-	const zeroPossible = mayBeZero(sums, primary);
-	for (const id of values.keys()) {
-		if (!published.has(id)) bounds.set(id, { lo: 0, hi: UNBOUNDED });
-		else if (primary.has(id)) bounds.set(id, { lo: zeroPossible.has(id) ? 0 : 1, hi: threshold - 1 });
-		else if (secondary.has(id)) bounds.set(id, { lo: threshold, hi: UNBOUNDED });
-		else {
-			const value = values.get(id) ?? 0;
-			bounds.set(id, { lo: value, hi: value });
-		}
+	const mayBeZero = new Set(w.sums.filter((s) => w.primary.has(s.total)).flatMap((s) => s.parts));
+	for (const [id, value] of w.values) {
+		if (!w.published.has(id)) bounds.set(id, { lo: 0, hi: UNBOUNDED });
+		else if (w.primary.has(id)) bounds.set(id, { lo: mayBeZero.has(id) ? 0 : 1, hi: w.threshold - 1 });
+		else if (secondary.has(id)) bounds.set(id, { lo: w.threshold, hi: UNBOUNDED });
+		else bounds.set(id, { lo: value, hi: value });
 	}
+	tighten(bounds, w.sums);
 	return bounds;
 }
 
+/** Whether a reader can pin a hidden cell to one value. */
+function pinned(interval: Interval | undefined): boolean {
+	// Pinned to 0 is allowed: only a group of a small total can be, through a printed zero beside it, and
+	// a zero picks out nobody.
+	return interval !== undefined && interval.lo >= interval.hi && interval.hi > 0;
+}
+
 /** The first hidden cell (in publication order) a reader could pin to one value, or null. */
-function firstExposed(sums: readonly Sum[], values: Map<string, number>, published: Set<string>, primary: Set<string>, secondary: Set<string>, threshold: number): string | null {
-	const bounds = readerBounds(sums, values, published, primary, secondary, threshold);
-	tighten(bounds, sums);
-	for (const [id, interval] of bounds) {
-		// A group of a small total worked out as 0 picks out nobody: its printed zero margin said so already.
-		if ((primary.has(id) || secondary.has(id)) && interval.lo >= interval.hi && interval.hi > 0) return id;
-	}
+function firstExposed(w: Working): string | null {
+	const bounds = readerBounds(w);
+	for (const [id, interval] of bounds) if ((w.primary.has(id) || w.secondary.has(id)) && pinned(interval)) return id;
 	return null;
 }
 
@@ -142,22 +146,14 @@ function firstExposed(sums: readonly Sum[], values: Map<string, number>, publish
  * own, the smallest is hidden and the search goes round again; failing that, the same search over every
  * printed cell (the leak can run through another table). Each round hides one more cell, so it ends.
  */
-function chooseComplement(exposed: string, sums: readonly Sum[], values: Map<string, number>, published: Set<string>, primary: Set<string>, secondary: Set<string>, threshold: number): string | null {
-	const printed = (id: string) => published.has(id) && !primary.has(id) && !secondary.has(id) && (values.get(id) ?? 0) > 0;
-	const near: string[] = [];
-	for (const sum of sums) {
-		if (sum.total !== exposed && !sum.parts.includes(exposed)) continue;
-		for (const id of [...sum.parts, sum.total]) if (printed(id) && !near.includes(id)) near.push(id);
-	}
-	const isTotal = new Set(sums.map((s) => s.total));
-	const order = (ids: string[]) => [...ids].sort((a, b) => (values.get(a) ?? 0) - (values.get(b) ?? 0) || Number(isTotal.has(a)) - Number(isTotal.has(b)));
-	const protects = (id: string) => {
-		const bounds = readerBounds(sums, values, published, primary, new Set([...secondary, id]), threshold);
-		tighten(bounds, sums);
-		const interval = bounds.get(exposed);
-		return interval !== undefined && interval.lo < interval.hi;
-	};
+function chooseComplement(w: Working, exposed: string): string | null {
+	const printed = (id: string) => w.published.has(id) && !w.primary.has(id) && !w.secondary.has(id) && (w.values.get(id) ?? 0) > 0;
+	const holding = w.sums.filter((s) => s.total === exposed || s.parts.includes(exposed));
+	const near = [...new Set(holding.flatMap((s) => [...s.parts, s.total]))].filter(printed);
+	const isTotal = new Set(w.sums.map((s) => s.total));
+	const order = (ids: string[]) => [...ids].sort((a, b) => (w.values.get(a) ?? 0) - (w.values.get(b) ?? 0) || Number(isTotal.has(a)) - Number(isTotal.has(b)));
+	const protects = (id: string) => !pinned(readerBounds(w, new Set([...w.secondary, id])).get(exposed));
 	const nearby = order(near);
-	const anywhere = order([...values.keys()].filter(printed));
+	const anywhere = order([...w.values.keys()].filter(printed));
 	return nearby.find(protects) ?? nearby[0] ?? anywhere.find(protects) ?? anywhere[0] ?? null;
 }
