@@ -61,7 +61,8 @@ export const smallNumbersSchema = z
 	.object({
 		thresholdVersion: version,
 		denominatorVersion: version,
-		suppressionThreshold: wholeNumber('small-number threshold', 2, 20, 5),
+		// 3 at least: with 2, "<2" can only mean 1 and hides nothing (src/lib/server/reports/suppression.ts).
+		suppressionThreshold: wholeNumber('small-number threshold', 3, 20, 5),
 		minimumDenominator: wholeNumber('fewest cases for a percentage', 2, 100, 10)
 	})
 	.superRefine((v, ctx) => {

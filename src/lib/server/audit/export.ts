@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
 import { recordAudit, searchAudit } from './audit';
 import { assertAuditAccess, filterDetail, serviceDirectory, toAuditFilter, viewOf, type AuditFilterInput } from './audit-log';
-import { csvRow } from './csv';
+import { csvRow } from '../util/csv';
 
 const BATCH = 500;
 const HEADER = ['Entry', 'Time (UK)', 'User', 'User id', 'Role', 'Action', 'Record type', 'Record id', 'School', 'Address', 'Detail'];

@@ -8,8 +8,8 @@ export const SETTINGS = {
 	programmeName: { schema: z.string().trim().min(1).max(120), default: 'DIVERT Young People' },
 	/** A service can require MFA for governors and commissioners too (SECURITY.md 5). */
 	requireMfaForOversight: { schema: z.boolean(), default: false },
-	/** Small-number suppression: counts from 1 to this minus one show as "<N" (DOMAIN.md §5). */
-	suppressionThreshold: { schema: z.number().int().min(2).max(20), default: 5 },
+	/** Small-number suppression: counts from 1 to this minus one show as "<N" (DOMAIN.md §5). At least 3: "<2" could only mean 1. */
+	suppressionThreshold: { schema: z.number().int().min(3).max(20), default: 5 },
 	/** Percentages are hidden when the denominator is under this. */
 	minimumDenominator: { schema: z.number().int().min(2).max(100), default: 10 },
 	eligibility: {

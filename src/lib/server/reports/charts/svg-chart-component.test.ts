@@ -1,0 +1,16 @@
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import SvgChart from '$lib/components/SvgChart.svelte';
+import { barChart } from './bar';
+
+describe('the chart component', () => {
+	it('places the SVG and prints the same figures as a GOV.UK table with a caption', () => {
+		const chart = barChart({ id: 'fsm', title: 'Referrals by free school meals', valueHeading: 'Referrals', bars: [{ label: '<b>Eligible</b>', figure: { value: null, display: '<5' } }, { label: 'Not eligible', figure: { value: 9, display: '9' } }] });
+		// Without Svelte's hydration comments, so the markup reads as a browser would get it.
+		const body = render(SvgChart, { props: { chart } }).body.replace(/<!--[^>]*-->/g, '');
+		expect(body).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+		expect(body).toContain('<caption class="govuk-table__caption govuk-table__caption--s">Referrals by free school meals</caption>');
+		expect(body).toMatch(/<th scope="row" class="govuk-table__header">&lt;b>Eligible&lt;\/b><\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">&lt;5<\/td>/);
+		expect(body).not.toContain('<b>Eligible');
+	});
+});
