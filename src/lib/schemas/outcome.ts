@@ -9,10 +9,13 @@ import { REASON_MAX } from './triage';
  * (`goal_1` … in the order the goals were set). Which goals exist and whether the outcome differs from
  * the proposal are the domain's to check.
  */
-export const MAX_GOALS = 20;
-export const goalField = (index: number) => `goal_${index + 1}` as const;
-type GoalShape = Record<`goal_${number}`, ReturnType<typeof choice<typeof GOAL_RATING_VALUES>>>;
-const goalShape = Object.fromEntries(Array.from({ length: MAX_GOALS }, (_, i) => [goalField(i), choice(GOAL_RATING_VALUES)])) as GoalShape;
+export const GOAL_FIELDS = ['goal_1', 'goal_2', 'goal_3', 'goal_4', 'goal_5', 'goal_6', 'goal_7', 'goal_8', 'goal_9', 'goal_10', 'goal_11', 'goal_12'] as const;
+export type GoalFieldName = (typeof GOAL_FIELDS)[number];
+export const MAX_GOALS = GOAL_FIELDS.length;
+/** The form field of the goal at this index (0-based, in the order the goals were set). */
+export const goalField = (index: number) => `goal_${index + 1}` as GoalFieldName;
+type GoalShape = { [K in GoalFieldName]: ReturnType<typeof choice<typeof GOAL_RATING_VALUES>> };
+const goalShape = Object.fromEntries(GOAL_FIELDS.map((f) => [f, choice(GOAL_RATING_VALUES)])) as GoalShape;
 
 export const outcomeSchema = z
 	.object({

@@ -15,6 +15,7 @@ import { workflowActorOf } from './transition';
 import { describeEscalationEvent } from '../escalations/describe';
 import { TIMER_LABELS } from '../escalations/timers';
 import { describeTriageEvent } from '../triage/events';
+import { describeOutcomeEvent } from '../outcomes/describe';
 
 /** States a school sees whatever the consent: received, the outcome, and the end (DOMAIN.md §3). */
 const ALWAYS_SHOWN_TO_SCHOOL: CaseState[] = ['draft', 'submitted', 'withdrawn', 'not_suitable', 'completed', 'partially_completed', 'did_not_engage', 'follow_up_due', 'closed'];
@@ -39,7 +40,7 @@ function eventDescription(e: { kind: string; fromState: string | null; toState: 
 		case 'escalation':
 			return describeEscalationEvent(e);
 		default:
-			return describeTriageEvent(e) ?? e.kind;
+			return describeTriageEvent(e) ?? describeOutcomeEvent(e) ?? e.kind;
 	}
 }
 

@@ -1,7 +1,8 @@
 import type { Actor } from '../auth/actor';
 import { t, type Tx } from '../db';
 
-export type CaseEventKind = 'created' | 'edited' | 'corrected' | 'transition' | 'consent-withdrawn' | 'match-confirmed' | 'match-rejected' | 'flag' | 'escalation' | 'escalation-declined' | 'countersigned' | 'school-decision';
+export type CaseEventKind = 'created' | 'edited' | 'corrected' | 'transition' | 'consent-withdrawn' | 'match-confirmed' | 'match-rejected' | 'flag' | 'escalation' | 'escalation-declined' | 'countersigned' | 'school-decision'
+	| 'certificate-issued' | 'certificate-revoked';
 
 export interface CaseEventInput {
 	kind: CaseEventKind;

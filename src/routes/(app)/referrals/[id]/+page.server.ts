@@ -4,6 +4,7 @@ import { scopeFor } from '$lib/server/auth/policy';
 import { viewCase } from '$lib/server/referrals/case-view';
 import { decideMatch } from '$lib/server/referrals/matching';
 import { escalationsFor } from '$lib/server/escalations/view';
+import { outcomePanelFor } from '$lib/server/outcomes/view';
 import { triageSummaryFor } from '$lib/server/triage/summary';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async (event) => {
 		view,
 		triage: await triageSummaryFor(actor, event.params.id),
 		escalations: await escalationsFor(actor, event.params.id),
+		outcome: await outcomePanelFor(actor, event.params.id),
 		isSchool: actor.role === 'dsl' || actor.role === 'deputy_dsl',
 		isYouthWorker: actor.role === 'youth_worker',
 		canDownloadPdf: scopeFor('referral.export-pdf', actor.role) !== null,
