@@ -196,7 +196,7 @@ async function signIn(userId: string): Promise<AuthContext> {
 async function post(as: AuthContext, id: string, form: Record<string, string>) {
 	const event = fakeEvent({ path: `/referrals/${id}/outcome`, method: 'POST', auth: as, form });
 	try {
-		const result = (await outcomeActions.default({ ...event, params: { id } } as never)) as ActionFailure<{ form: { data: Record<string, unknown>; errors: Record<string, unknown> } }>;
+		const result = (await outcomeActions.default?.({ ...event, params: { id } } as never)) as ActionFailure<{ form: { data: Record<string, unknown>; errors: Record<string, unknown> } }>;
 		return { status: result.status, form: result.data.form };
 	} catch (e) {
 		if (isRedirect(e)) return { status: e.status, location: e.location };

@@ -13,9 +13,9 @@ import type { JourneyApp } from './support/server';
 async function attendEveryCoreModule(app: JourneyApp, referralId: string): Promise<void> {
 	const [row] = (await app.sql('SELECT service_id, school_id, module_set_id, lead_youth_worker_id FROM referral WHERE id = ?', [referralId])).rows;
 	if (!row) throw new Error('no referral');
-	const [serviceId, schoolId, setId, by] = [row.service_id, row.school_id, row.module_set_id, row.lead_youth_worker_id] as string[];
+	const [serviceId, schoolId, setId, by] = [row.service_id, row.school_id, row.module_set_id, row.lead_youth_worker_id].map(String) as [string, string, string, string];
 	const now = Date.now();
-	const scope = [referralId, serviceId, schoolId];
+	const scope: [string, string, string] = [referralId, serviceId, schoolId];
 	await app.sql(
 		'INSERT INTO assessment (id, referral_id, service_id, school_id, completed_at, completed_by, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
 		[`journey-assessment-${referralId}`, ...scope, now, by, now, by, now, by]
