@@ -24,12 +24,14 @@ export async function checkCertificate(typed: string, address: string, now = new
 	}
 	await countHit(db(), key, CERTIFICATE_CHECK, now);
 	const code = normaliseCode(typed);
-	if (!code) return { status: 'unknown' };
-	const [row] = await db()
-		.select({ id: t.certificate.id, initials: t.certificate.initials, completedOn: t.certificate.completedOn, revokedAt: t.certificate.revokedAt, serviceId: t.certificate.serviceId, schoolId: t.certificate.schoolId })
-		.from(t.certificate)
-		.where(eq(t.certificate.verificationCode, code));
-	if (!row) return { status: 'unknown' };
-	await recordAudit(db(), null, { action: 'certificate.checked', recordType: 'certificate', recordId: row.id, serviceId: row.serviceId, schoolId: row.schoolId, address });
+	const [row] = code
+		? await db()
+				.select({ id: t.certificate.id, initials: t.certificate.initials, completedOn: t.certificate.completedOn, revokedAt: t.certificate.revokedAt, serviceId: t.certificate.serviceId, schoolId: t.certificate.schoolId })
+				.from(t.certificate)
+				.where(eq(t.certificate.verificationCode, code))
+		: [];
+	// A miss is audited too: it shows guessing, and both answers then cost the same work.
+	await recordAudit(db(), null, { action: 'certificate.checked', recordType: 'certificate', recordId: row?.id, serviceId: row?.serviceId ?? null, schoolId: row?.schoolId ?? null, address, detail: { found: Boolean(row) } });
+	if (!row || !code) return { status: 'unknown' };
 	return { status: 'found', code, initials: row.initials, completedOn: row.completedOn, revoked: row.revokedAt !== null };
 }
