@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 
 /** DejaVu Sans, read once: it covers names like "Zoë" or "Łukasz" that the built-in fonts cannot. */
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function loadFonts() {
+export function embeddedFonts() {
 	if (!fonts) {
 		const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 		fonts = { regular: readFileSync(join(dir, 'DejaVuSans.ttf')), bold: readFileSync(join(dir, 'DejaVuSans-Bold.ttf')) };
@@ -24,7 +24,7 @@ export function createDocument(title: string): PDFKit.PDFDocument {
 		displayTitle: true,
 		info: { Title: title, Author: 'Divert for Schools', Creator: 'Divert for Schools' }
 	});
-	const { regular, bold } = loadFonts();
+	const { regular, bold } = embeddedFonts();
 	doc.registerFont('body', regular);
 	doc.registerFont('bold', bold);
 	doc.font('body');

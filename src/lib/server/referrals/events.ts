@@ -20,7 +20,9 @@ export type CaseEventKind =
 	| 'review'
 	| 'assessment'
 	| 'onward-referral'
-	| 'follow-up';
+	| 'follow-up'
+	| 'certificate-issued'
+	| 'certificate-revoked';
 
 /**
  * Entries about progress in the programme: like the case's moves, the school sees them only with

@@ -8,11 +8,25 @@ import { recordCaseEvent } from '../referrals/events';
 import { referralScope } from '../referrals/scope';
 
 /**
- * When diversion does not go ahead (not suitable, withdrawn, did not engage), the school's DSL
- * records what the school then decided, so that "exclusions avoided" is never overstated
+ * When diversion does not go ahead (not suitable, withdrawn, did not engage, partially completed), the
+ * school's DSL records what the school then decided, so that "exclusions avoided" is never overstated
  * (DOMAIN.md §3 step 2). The note, free text, lives in the chronology only.
  */
-export const FALLBACK_STATES: readonly CaseState[] = ['not_suitable', 'withdrawn', 'did_not_engage'];
+export const FALLBACK_STATES: readonly CaseState[] = ['not_suitable', 'withdrawn', 'did_not_engage', 'partially_completed'];
+/** States a case reaches after its outcome, whatever it was. */
+const AFTER_OUTCOME: readonly CaseState[] = ['follow_up_due', 'closed'];
+
+/**
+ * Whether the school's decision can be recorded: diversion did not go ahead. A case that has moved on
+ * to follow-up or closure still can, unless its outcome was completed (a closed case without an
+ * outcome was not suitable or withdrawn).
+ */
+export async function fallbackOpen(q: Queryable, row: { id: string; state: string }): Promise<boolean> {
+	if (FALLBACK_STATES.includes(row.state as CaseState)) return true;
+	if (!AFTER_OUTCOME.includes(row.state as CaseState)) return false;
+	const [outcome] = await q.select({ outcome: t.caseOutcome.outcome }).from(t.caseOutcome).where(eq(t.caseOutcome.referralId, row.id));
+	return outcome?.outcome !== 'completed';
+}
 
 export interface SchoolDecisionInput {
 	decision: SchoolDecision | '';
@@ -66,7 +80,7 @@ export async function schoolDecisionForEdit(actor: Actor, referralId: string) {
 		state: row.state as CaseState,
 		stateLabel: CASE_STATE_LABELS[row.state as CaseState] ?? row.state,
 		version: row.version,
-		open: FALLBACK_STATES.includes(row.state as CaseState),
+		open: await fallbackOpen(db(), row),
 		current
 	};
 }
@@ -94,7 +108,7 @@ export async function recordSchoolDecision(actor: Actor, referralId: string, inp
 	return db().transaction(async (tx): Promise<SchoolDecisionResult> => {
 		const row = await schoolCase(tx, actor, referralId);
 		if (!row) return { ok: false, problem: 'not-found' };
-		if (!FALLBACK_STATES.includes(row.state as CaseState)) return { ok: false, problem: 'wrong-state' };
+		if (!(await fallbackOpen(tx, row))) return { ok: false, problem: 'wrong-state' };
 		if (row.version !== expectedVersion) return { ok: false, problem: 'stale' };
 		const decision = input.decision as SchoolDecision;
 		const days = decision === 'suspension' ? input.days : null;

@@ -8,7 +8,7 @@ import { referralScope } from '../referrals/scope';
 import { answerMap, factsOf, latestRound, parseAnswers, userNames } from './case';
 import { countersignsOf } from './countersign';
 import type { RequiredEscalationChoice } from './decide';
-import { FALLBACK_STATES, schoolDecisionOf } from './fallback';
+import { fallbackOpen, schoolDecisionOf } from './fallback';
 import { TRIAGE_FLAGS, triageRules } from './rules';
 
 /**
@@ -35,7 +35,7 @@ export async function triageSummaryFor(actor: Actor, referralId: string, now = n
 			referralId,
 			notSuitable,
 			schoolDecision: await schoolDecisionOf(db(), row),
-			canRecordSchoolDecision: FALLBACK_STATES.includes(state)
+			canRecordSchoolDecision: await fallbackOpen(db(), row)
 		};
 	}
 	if (actor.role !== 'youth_worker' && actor.role !== 'provider_admin') return null;

@@ -5,6 +5,7 @@ import { viewCase } from '$lib/server/referrals/case-view';
 import { decideMatch } from '$lib/server/referrals/matching';
 import { escalationsFor } from '$lib/server/escalations/view';
 import { followUpsFor } from '$lib/server/follow-ups/view';
+import { outcomePanelFor } from '$lib/server/outcomes/view';
 import { triageSummaryFor } from '$lib/server/triage/summary';
 import { sessionsOfCase } from '$lib/server/support-sessions/case-sessions';
 import { assessmentPanelFor } from '$lib/server/assessments/view';
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		assessment: await assessmentPanelFor(actor, event.params.id),
 		onward: await onwardReferralsFor(actor, event.params.id),
 		followUps: await followUpsFor(actor, event.params.id),
+		outcome: await outcomePanelFor(actor, event.params.id),
 		isSchool: actor.role === 'dsl' || actor.role === 'deputy_dsl',
 		isYouthWorker: actor.role === 'youth_worker',
 		canDownloadPdf: scopeFor('referral.export-pdf', actor.role) !== null,
