@@ -91,6 +91,11 @@ export const POLICY = {
 	'public.certificate-check': { public: true, note: 'Check a certificate by its verification code (rate-limited)' },
 	'follow-up.record': { roles: caseActors, note: 'Record a follow-up (the provider adds police contact it was told of)' },
 	'follow-up.list': { roles: { youth_worker: 'service', provider_admin: 'service' }, note: 'Follow-ups due, chased and not returned across the service' },
+	// Reports (DOMAIN.md §5): aggregates only, never a pupil
+	'report.governor': { roles: { governor: 'school', provider_admin: 'service', commissioner: 'service' }, note: 'A school\'s exclusion-avoidance report (governors: their own school)' },
+	'report.governor-export': { roles: { governor: 'school', provider_admin: 'service', commissioner: 'service' }, note: 'Download a school\'s report as a PDF pack or CSV (aggregates: no step-up)' },
+	'report.service': { roles: { commissioner: 'service', provider_admin: 'service' }, note: 'Outcomes across the service\'s schools, filterable by school and period' },
+	'report.service-export': { roles: { commissioner: 'service', provider_admin: 'service' }, note: 'Download the service report as CSV (aggregates: no step-up)' },
 	// Provider admin
 	'admin.school.list': { roles: admin, note: 'List schools and colleges' },
 	'admin.school.view': { roles: admin, note: 'View a school' },
