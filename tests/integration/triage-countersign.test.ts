@@ -255,8 +255,9 @@ describe('what the school then decided', () => {
 		const id = await notSuitable();
 		const form = await schoolDecisionForEdit(dsl(), id);
 		expect(form).toMatchObject({ open: true, current: null });
-		expect(await recordSchoolDecision(dsl(), id, { decision: 'suspension', days: 3, note: '' }, form?.version ?? 0)).toEqual({ ok: true, version: (form?.version ?? 0) + 1 });
-		expect(await caseRow(id)).toMatchObject({ fallbackDecision: 'suspension', fallbackDays: 3, fallbackRecordedBy: dsl().userId });
+		// One version for the decision, one for the case closing: nothing is left to do on it.
+		expect(await recordSchoolDecision(dsl(), id, { decision: 'suspension', days: 3, note: '' }, form?.version ?? 0)).toEqual({ ok: true, version: (form?.version ?? 0) + 2 });
+		expect(await caseRow(id)).toMatchObject({ state: 'closed', fallbackDecision: 'suspension', fallbackDays: 3, fallbackRecordedBy: dsl().userId });
 		const summary = await triageSummaryFor(dsl(), id);
 		expect(summary?.for === 'school' && summary.schoolDecision).toMatchObject({ decision: 'suspension', label: 'A suspension went ahead', days: 3, note: null });
 	});
@@ -280,6 +281,11 @@ describe('what the school then decided', () => {
 		const withdrawn = await submitted();
 		await withdrawReferral(dsl(), withdrawn, 'Family moved away', (await caseRow(withdrawn))?.version ?? 0);
 		expect(await recordSchoolDecision(dsl(), withdrawn, { decision: 'permanent_exclusion', days: null, note: '' }, (await caseRow(withdrawn))?.version ?? 0)).toMatchObject({ ok: true });
+		expect((await caseRow(withdrawn))?.state).toBe('closed');
+		// A closed case that never went ahead can still have the school's decision corrected.
+		const closed = await caseRow(withdrawn);
+		expect(await recordSchoolDecision(dsl(), withdrawn, { decision: 'suspension', days: 2, note: '' }, closed?.version ?? 0)).toMatchObject({ ok: true });
+		expect(await caseRow(withdrawn)).toMatchObject({ state: 'closed', fallbackDecision: 'suspension', fallbackDays: 2 });
 	});
 
 	it('belongs to the pupil’s own school: another school, youth workers and a stale version are refused', async () => {

@@ -116,6 +116,8 @@ test('a not-suitable decision is countersigned by a senior youth worker, and the
 	await dsl.getByLabel('How many days was the suspension?').fill('3');
 	await submit(dsl, dsl.getByRole('button', { name: 'Save the decision' }));
 	await expect(dsl.getByText('A suspension went ahead').first()).toBeVisible();
+	// Nothing is left to do on a case that did not go ahead once the school has decided: it is closed.
+	await expect(dsl.getByText('Closed', { exact: true }).first()).toBeVisible();
 	await context.close();
 });
 

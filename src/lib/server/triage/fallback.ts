@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t, type Queryable } from '../db';
 import { recordCaseEvent } from '../referrals/events';
+import { applyTransition } from '../referrals/transition';
 import { referralScope } from '../referrals/scope';
 
 /**
@@ -119,12 +120,19 @@ export async function recordSchoolDecision(actor: Actor, referralId: string, inp
 			.returning({ version: t.referral.version });
 		if (updated.length !== 1) return { ok: false, problem: 'stale' };
 		await recordCaseEvent(tx, actor, row, { kind: 'school-decision', section: decision, reason: input.note.trim() || null }, now);
+		let version = expectedVersion + 1;
+		// A case that never went ahead (not suitable, withdrawn) has nothing left to do once the school has
+		// said what it decided: it closes, which starts its retention period (DOMAIN.md §7).
+		if (row.state === 'not_suitable' || row.state === 'withdrawn') {
+			const closed = await applyTransition(tx, null, { ...row, version }, 'close', { reason: 'The school recorded what it decided.', notifySchool: false }, now);
+			if (closed.ok) version = closed.version;
+		}
 		await recordAudit(tx, actor, {
 			action: 'referral.fallback-decision',
 			recordType: 'referral',
 			recordId: referralId,
 			detail: { decision, days, correction: row.fallbackDecision !== null }
 		});
-		return { ok: true, version: expectedVersion + 1 };
+		return { ok: true, version };
 	});
 }
