@@ -3,25 +3,16 @@ import { expect, scan, test } from './fixtures';
 import { answer } from './support/referral';
 import type { JourneyApp } from './support/server';
 import { signIn, submit } from './support/sign-in';
-import { answerIndicators, decide, openFromQueue, today } from './support/triage';
+import { acceptFromQueue, answerIndicators, decide, today } from './support/triage';
 
 const SUBSTANCES = 'Vapes THC at weekends since Year 8, sometimes with alcohol (journey answer)';
 const GOAL = 'Stay in school and get my football place back';
 const RISK = 'Low risk: no signs of exploitation (journey risk summary)';
 const ONWARD_NOTE = 'Appointment letter sent to mum (journey note)';
 
-/** A youth worker triages the queue's first referral from the school, with nothing of concern, and accepts it; answers the case address. */
+/** A youth worker accepts the queue's first referral from the school; answers the case address. */
 async function acceptReferral(page: Page, school: string): Promise<string> {
-	await openFromQueue(page, school);
-	const caseUrl = page.url();
-	await scan(page);
-	await page.getByRole('link', { name: 'Start triage' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Triage' })).toBeVisible();
-	await answerIndicators(page, []);
-	await decide(page, { level: '1 – universal', decision: 'Accept' });
-	await expect(page).toHaveURL(caseUrl);
-	await expect(page.getByText('Accepted', { exact: true }).first()).toBeVisible();
-	return caseUrl;
+	return (await acceptFromQueue(page, school)).url;
 }
 
 async function openAssessment(page: Page, link: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, scan, test } from './fixtures';
 import { answer } from './support/referral';
 import { signIn, submit } from './support/sign-in';
-import { answerIndicators, decide, openFromQueue } from './support/triage';
+import { acceptFromQueue } from './support/triage';
 
 /** A date a week ahead, in London, as form parts and as the ISO date. */
 function nextWeek(): { day: string; month: string; year: string } {
@@ -16,19 +16,6 @@ function tenInLondonUtc(d: { day: string; month: string; year: string }): string
 	const londonHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(guess));
 	const utc = new Date(guess.getTime() - (londonHour - 10) * 3_600_000);
 	return utc.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-
-/** Triages the school's first queued referral with nothing of concern and accepts it; returns its URL and name. */
-async function acceptFromQueue(page: Page, school: string): Promise<{ url: string; name: string }> {
-	await openFromQueue(page, school);
-	const url = page.url();
-	const name = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
-	await page.getByRole('link', { name: 'Start triage' }).click();
-	await answerIndicators(page, []);
-	await decide(page, { level: '1 – universal', decision: 'Accept' });
-	await expect(page).toHaveURL(url);
-	await expect(page.getByText('Accepted', { exact: true }).first()).toBeVisible();
-	return { url, name };
 }
 
 async function fillSession(page: Page, options: { when: { day: string; month: string; year: string }; place: string }): Promise<void> {

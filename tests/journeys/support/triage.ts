@@ -39,3 +39,20 @@ export async function openFromQueue(page: Page, school: string): Promise<void> {
 	await queue.getByRole('row').filter({ hasText: school }).first().getByRole('link').click();
 	await expect(page.getByRole('link', { name: 'Start triage' })).toBeVisible();
 }
+
+/**
+ * Triages the school's first queued referral with nothing of concern and accepts it, as a youth
+ * worker; returns the case's address and the young person's name as the case page shows it.
+ */
+export async function acceptFromQueue(page: Page, school: string): Promise<{ url: string; name: string }> {
+	await openFromQueue(page, school);
+	const url = page.url();
+	const name = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
+	await page.getByRole('link', { name: 'Start triage' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Triage' })).toBeVisible();
+	await answerIndicators(page, []);
+	await decide(page, { level: '1 – universal', decision: 'Accept' });
+	await expect(page).toHaveURL(url);
+	await expect(page.getByText('Accepted', { exact: true }).first()).toBeVisible();
+	return { url, name };
+}
