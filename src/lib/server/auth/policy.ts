@@ -56,6 +56,7 @@ export const POLICY = {
 	'account.view': { roles: everyone, note: 'Own account: MFA, recovery codes, password' },
 	'account.change-password': { roles: everyone, note: 'Change own password' },
 	'account.recovery-codes': { roles: everyone, stepUp: true, note: 'Make new recovery codes' },
+	'account.sessions': { roles: everyone, note: 'End one of your own sign-in sessions, or all but this one' },
 	// Referrals (DOMAIN.md §3 steps 1–2)
 	'referral.list': { roles: { ...school, youth_worker: 'service', provider_admin: 'service' }, note: 'List and search referrals' },
 	'referral.create': { roles: school, note: 'Start a referral (a draft belonging to the school)' },

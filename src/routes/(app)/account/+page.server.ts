@@ -7,12 +7,14 @@ import { startingForm } from '$lib/server/http/forms';
 import { regenerateRecoveryCodes } from '$lib/server/auth/mfa';
 import { accountView, changePassword } from '$lib/server/users/account';
 import { db } from '$lib/server/db';
+import { activeSessionsOf, endOtherSessions, endOwnSession } from '$lib/server/users/active-sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = await guard(event, 'account.view');
 	return {
 		account: await accountView(actor),
+		sessions: await activeSessionsOf(actor),
 		recoveryUsed: event.url.searchParams.has('recovery-used'),
 		form: await startingForm(event, actor, zod4(changePasswordSchema), null, { id: 'password' })
 	};
@@ -27,6 +29,17 @@ export const actions: Actions = {
 		form.data = { current: '', password: '', confirm: '' };
 		if (!result.ok) return setError(form, result.field, result.message);
 		return { form, passwordChanged: true };
+	},
+	endSession: async (event) => {
+		const actor = await guard(event, 'account.sessions');
+		const handle = String((await event.request.formData()).get('session') ?? '').slice(0, 64);
+		const ended = await endOwnSession(actor, handle);
+		return { sessionsMessage: ended ? 'That session has ended: whoever was using it must sign in again.' : 'That session had already ended.' };
+	},
+	endOtherSessions: async (event) => {
+		const actor = await guard(event, 'account.sessions');
+		const ended = await endOtherSessions(actor);
+		return { sessionsMessage: ended > 0 ? 'You are signed out everywhere else.' : 'You were not signed in anywhere else.' };
 	},
 	codes: async (event) => {
 		const actor = await guard(event, 'account.recovery-codes');

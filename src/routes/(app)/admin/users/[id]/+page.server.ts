@@ -2,12 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { guard } from '$lib/server/auth/guard';
 import { resendPasswordLink, setUserActive } from '$lib/server/admin/user-changes';
 import { viewUser } from '$lib/server/admin/users';
+import { endAllSessionsOfUser } from '$lib/server/users/active-sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 const DONE: Record<string, string> = {
 	'role-changed': 'The role has been changed. They have been signed out everywhere and sign in again with the new role.',
 	deactivated: 'The account has been deactivated and signed out everywhere.',
 	reactivated: 'The account has been reactivated.',
+	'sessions-ended': 'They have been signed out everywhere. They can sign in again with their password and authenticator app.',
 	'mfa-reset': 'Their authenticator app has been reset and they have been signed out. They set it up again when they next sign in.'
 };
 
@@ -34,6 +36,11 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	endSessions: async (event) => {
+		const actor = await guard(event, 'admin.user.edit');
+		if (!(await endAllSessionsOfUser(actor, event.params.id))) error(404, 'Not found');
+		redirect(303, `/admin/users/${event.params.id}?done=sessions-ended`);
+	},
 	reactivate: async (event) => {
 		const actor = await guard(event, 'admin.user.edit');
 		const result = await setUserActive(actor, event.params.id, true);
