@@ -1,7 +1,7 @@
 import { asc, eq, min } from 'drizzle-orm';
 import { recordAudit } from '../../audit/audit';
 import type { Actor } from '../../auth/actor';
-import { db, t } from '../../db';
+import { db, t, type Queryable } from '../../db';
 import { getSetting } from '../../settings/settings';
 import { listTermDates } from '../../settings/term-dates';
 import { refreshPendingStatistics } from '../../statistics/refresh';
@@ -44,6 +44,15 @@ const TREND_PERIODS = 3;
 
 export const POLICE_NOTE = 'Police contact is only what is known to the school or provider: there may be contact that neither knows about.';
 
+/** The service and each of its schools for one period, published and suppressed together (family.ts). */
+export async function serviceFamily(q: Queryable, serviceId: string, schools: readonly { id: string }[], period: Period, trend: readonly Period[], threshold: number) {
+	const shape = serviceShape(trend.map((p) => p.key));
+	const figures = [];
+	for (const s of schools) figures.push({ id: s.id, ...(await scopeFigures(q, { serviceId, schoolId: s.id }, period, trend)) });
+	const publication = familyPublication(shape, figures);
+	return { figures, publication, report: suppressFamily(publication, threshold) };
+}
+
 /** The report for the actor's service, or null when the filter names a school outside it (a 404). */
 export async function serviceReport(actor: Actor, filter: ServiceFilter, now = new Date(), purpose: 'view' | 'export' = 'view'): Promise<ServiceReport | null> {
 	await refreshPendingStatistics(db(), now);
@@ -71,10 +80,7 @@ export async function serviceReport(actor: Actor, filter: ServiceFilter, now = n
 	const threshold = await getSetting(q, actor.serviceId, 'suppressionThreshold');
 	const minimumDenominator = await getSetting(q, actor.serviceId, 'minimumDenominator');
 	const unitCosts = await getSetting(q, actor.serviceId, 'unitCosts');
-	const shape = serviceShape(trend.map((p) => p.key));
-	const figures = [];
-	for (const s of schools) figures.push({ id: s.id, ...(await scopeFigures(q, { serviceId: actor.serviceId, schoolId: s.id }, period, trend)) });
-	const report = suppressFamily(familyPublication(shape, figures), threshold);
+	const { figures, report } = await serviceFamily(q, actor.serviceId, schools, period, trend, threshold);
 	const serviceTimes = await timings(q, { serviceId: actor.serviceId }, period);
 
 	const [service] = await q.select({ name: t.service.name }).from(t.service).where(eq(t.service.id, actor.serviceId));
