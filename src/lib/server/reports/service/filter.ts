@@ -76,14 +76,14 @@ export function periodChoices(firstYear: number, today: string, terms: TermsByYe
 
 /**
  * The period the filter asks for: its key when it is one of the choices of its kind; otherwise the
- * period of the chosen kind holding the chosen period's first day (a kind changed without changing
- * the period, with JavaScript off), or today.
+ * period of the chosen kind holding today when the chosen period has not ended, or else its first day
+ * (a kind changed without changing the period, with JavaScript off).
  */
 export function resolvePeriod(filter: ServiceFilter, choices: Record<PeriodKind, Period[]>, today: string, terms: TermsByYear): Period | null {
 	const all = Object.values(choices).flat();
 	const chosen = filter.period ? all.find((p) => p.key === filter.period) : undefined;
 	if (chosen && chosen.kind === filter.kind) return chosen;
-	const anchor = chosen && chosen.from <= today ? chosen.from : today;
+	const anchor = chosen && chosen.to < today ? chosen.from : today;
 	const holding = periodHolding(filter.kind, anchor, terms);
 	return (holding && choices[filter.kind].find((p) => p.key === holding.key)) ?? choices[filter.kind][0] ?? null;
 }
