@@ -215,3 +215,29 @@ export const localContactSchema = localNumbersSchema.extend({
 	version,
 	localAuthority: z.string().trim().min(1, 'Enter the name of the local authority').max(100, 'Local authority must be 100 characters or fewer')
 });
+
+/** Whole pounds as typed ("£1,500" or "1500"), up to £10,000,000. */
+export const POUNDS_MAX = 10_000_000;
+export const readPounds = (typed: string) => Number(typed.replace(/[£,\s]/g, ''));
+
+function pounds(label: string, example: string) {
+	const Label = capitalise(label);
+	return z
+		.string()
+		.trim()
+		.min(1, `Enter the ${label}`)
+		.max(20, `${Label} must be £${POUNDS_MAX.toLocaleString('en-GB')} or less`)
+		.regex(/^£?\s*[\d,]+$/, `${Label} must be a whole number of pounds, like ${example}`)
+		.refine((v) => readPounds(v) <= POUNDS_MAX, `${Label} must be £${POUNDS_MAX.toLocaleString('en-GB')} or less`);
+}
+
+const source = (what: string) => z.string().trim().min(1, `Enter where the ${what} comes from`).max(300, 'The source must be 300 characters or fewer');
+
+/** The unit costs behind the service report's estimate of costs avoided, each with where it comes from. */
+export const unitCostsSchema = z.object({
+	version,
+	suspensionDayPounds: pounds('cost of a day’s suspension', '£100'),
+	suspensionDaySource: source('cost of a day’s suspension'),
+	permanentExclusionPounds: pounds('cost of a permanent exclusion', '£100,000'),
+	permanentExclusionSource: source('cost of a permanent exclusion')
+});

@@ -17,10 +17,13 @@ export function navigationFor(role: Role): NavItem[] {
 				{ href: '/admin/settings', label: 'Settings' },
 				{ href: '/admin/audit', label: 'Audit log' },
 				{ href: '/countersign', label: 'Countersign' },
-				{ href: '/follow-ups', label: 'Follow-ups' }
+				{ href: '/follow-ups', label: 'Follow-ups' },
+				{ href: '/reports/service', label: 'Reports' }
 			];
 		case 'youth_worker':
 			return [home, { href: '/sessions', label: 'Sessions' }, { href: '/due', label: 'Due and overdue' }, { href: '/countersign', label: 'Countersign' }, { href: '/follow-ups', label: 'Follow-ups' }];
+		case 'commissioner':
+			return [home, { href: '/reports/service', label: 'Reports' }];
 		default:
 			return [home];
 	}

@@ -160,3 +160,29 @@ export async function breakdown(q: Queryable, scope: Scope, period: Period, key:
 		.groupBy(column);
 	return { referrals, outcomes };
 }
+
+/** Referrals by how the incident came to light (null: not recorded), keyed by submission date. */
+export async function cameToLightFigures(q: Queryable, scope: Scope, period: Period): Promise<{ cameToLight: string | null; referrals: number }[]> {
+	return q
+		.select({ cameToLight: s.cameToLight, referrals: sql<number>`count(*)` })
+		.from(s)
+		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)))
+		.groupBy(s.cameToLight);
+}
+
+/**
+ * What became of the referrals submitted in the period (the service report's funnel and timings,
+ * DOMAIN.md §5): completed at any later date, triaged, and first contacted. Keyed by submission date,
+ * so a recent period's figures grow as its cases mature.
+ */
+export async function cohortFigures(q: Queryable, scope: Scope, period: Period) {
+	const [row] = await q
+		.select({
+			completed: count(sql`${s.outcome} = 'completed'`),
+			triaged: count(sql`${s.triageMinutes} is not null`),
+			firstContacted: count(sql`${s.firstContactOn} is not null`)
+		})
+		.from(s)
+		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)));
+	return row ?? { completed: 0, triaged: 0, firstContacted: 0 };
+}

@@ -68,6 +68,21 @@ export const SETTINGS = {
 			notReturnedWorkingDays: z.number().int().min(5).max(120)
 		}),
 		default: { twelveMonths: false, notReturnedWorkingDays: 30 }
+	},
+	/**
+	 * Unit costs for the service report's estimate of costs avoided (DOMAIN.md §5), each in whole pounds
+	 * with the note of where the figure comes from, printed beside the estimate. The defaults are
+	 * placeholders, labelled so, until a service enters its local authority's published figures.
+	 */
+	unitCosts: {
+		schema: z.object({
+			suspensionDay: z.object({ pounds: z.number().int().min(0).max(10_000_000), source: z.string().trim().min(1).max(300) }),
+			permanentExclusion: z.object({ pounds: z.number().int().min(0).max(10_000_000), source: z.string().trim().min(1).max(300) })
+		}),
+		default: {
+			suspensionDay: { pounds: 100, source: 'Illustrative figure: replace with your local authority’s published cost of a day’s suspension' },
+			permanentExclusion: { pounds: 100_000, source: 'Illustrative figure: replace with your local authority’s published cost of a permanent exclusion' }
+		}
 	}
 } as const;
 

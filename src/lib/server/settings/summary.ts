@@ -33,6 +33,7 @@ export async function settingsSummary(q: Queryable, serviceId: string): Promise<
 	const slas = await getSetting(q, serviceId, 'slas');
 	const threshold = await getSetting(q, serviceId, 'suppressionThreshold');
 	const denominator = await getSetting(q, serviceId, 'minimumDenominator');
+	const unitCosts = await getSetting(q, serviceId, 'unitCosts');
 	const modules = (await currentModuleSet(q, serviceId))?.modules ?? [];
 	const holidays = await listBankHolidays(q, serviceId);
 	const years = await listTermDates(q, serviceId);
@@ -109,7 +110,13 @@ export async function settingsSummary(q: Queryable, serviceId: string): Promise<
 					href: `${BASE}/mfa`
 				},
 				{ label: 'Small-number threshold', value: [`Counts from 1 to ${threshold - 1} show as “<${threshold}”`], hint: 'Hides small counts in reports so that no child can be identified.', href: `${BASE}/small-numbers` },
-				{ label: 'Percentages', value: [`Shown only when there are at least ${denominator} cases`], hint: 'A percentage of very few cases can mislead or identify a child.', href: `${BASE}/small-numbers#minimumDenominator` }
+				{ label: 'Percentages', value: [`Shown only when there are at least ${denominator} cases`], hint: 'A percentage of very few cases can mislead or identify a child.', href: `${BASE}/small-numbers#minimumDenominator` },
+				{
+					label: 'Unit costs',
+					value: [`A day’s suspension: £${unitCosts.suspensionDay.pounds.toLocaleString('en-GB')}`, `A permanent exclusion: £${unitCosts.permanentExclusion.pounds.toLocaleString('en-GB')}`],
+					hint: 'The service report’s estimate of costs avoided uses these, and shows where each comes from.',
+					href: `${BASE}/unit-costs`
+				}
 			]
 		}
 	];

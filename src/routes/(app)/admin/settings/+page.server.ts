@@ -9,7 +9,8 @@ const SAVED: Record<string, string> = {
 	mfa: 'Authenticator app setting saved',
 	eligibility: 'Who can be referred saved',
 	slas: 'Time limits saved',
-	'small-numbers': 'Small-number rules saved'
+	'small-numbers': 'Small-number rules saved',
+	'unit-costs': 'Unit costs saved'
 };
 
 export const load: PageServerLoad = async (event) => {

@@ -1,0 +1,29 @@
+import { combine, within, type Publication, type Sum } from '../publication';
+import { suppress, type SuppressedReport } from '../suppression';
+import { publicationOf, type Shape } from './shape';
+
+/**
+ * The whole service and every one of its schools as one publication (DOMAIN.md §5, small numbers).
+ * A commissioner can open the service view and each school's view in turn, so suppression has to
+ * reason about all of them at once: each service figure is the sum of the schools' same figure, and
+ * a figure hidden in one school's view must not be worked out from the service total less the other
+ * schools. Suppressing the family once and printing every view from it does that: the page for the
+ * whole service and the page for any school print the same cell for the same figure.
+ *
+ * This generalises `partOfWhole` (one school beside the rest) to every school beside the service.
+ */
+export const SERVICE_VIEW = 'service';
+
+export function familyPublication(shape: Shape, schools: readonly { id: string; values: ReadonlyMap<string, number> }[]): Publication {
+	const service = new Map<string, number>();
+	for (const { id } of shape.ids) service.set(id, schools.reduce((s, school) => s + (school.values.get(id) ?? 0), 0));
+	const views = [within(SERVICE_VIEW, publicationOf(shape, service)), ...schools.map((school) => within(school.id, publicationOf(shape, school.values)))];
+	const links: Sum[] = schools.length === 0 ? [] : shape.ids.map(({ id }) => ({ total: `${SERVICE_VIEW}:${id}`, parts: schools.map((school) => `${school.id}:${id}`) }));
+	const joined = combine(...views);
+	return { counts: joined.counts, sums: [...joined.sums, ...links] };
+}
+
+/** The family with the service's rule applied: every view's figures come from here. */
+export function suppressFamily(publication: Publication, threshold: number): SuppressedReport {
+	return suppress(publication, threshold);
+}

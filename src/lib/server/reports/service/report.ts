@@ -1,0 +1,125 @@
+import { asc, eq, min } from 'drizzle-orm';
+import { recordAudit } from '../../audit/audit';
+import type { Actor } from '../../auth/actor';
+import { db, t, type Queryable } from '../../db';
+import { getSetting } from '../../settings/settings';
+import { listTermDates } from '../../settings/term-dates';
+import { refreshPendingStatistics } from '../../statistics/refresh';
+import { isoDate, toLondon } from '../../time/working-days';
+import { timings } from '../aggregates';
+import type { Chart } from '../charts/svg';
+import { describeRule } from '../figures';
+import { NOT_CAUSAL } from '../metrics';
+import type { Period, PeriodKind, TermRange } from '../periods';
+import { activityBlocks } from './activity';
+import { serviceCharts } from './charts';
+import { equalityBlocks } from './equality';
+import { familyPublication, SERVICE_VIEW, suppressFamily } from './family';
+import { scopeFigures } from './figures';
+import { earlierPeriods, periodChoices, resolvePeriod, type ServiceFilter } from './filter';
+import { costBlock, outcomeBlocks, type UnitCosts } from './outcomes';
+import { serviceShape } from './shape';
+import type { Context, MetricBlock, ScopeColumn } from './tables';
+
+/**
+ * The commissioner and provider report for the whole service (DOMAIN.md §5): every figure suppressed
+ * by the service's rule over the service and all its schools at once (family.ts), shaped for the page
+ * and the CSV. Aggregates only: nothing here names or describes a pupil.
+ */
+export interface ServiceReport {
+	serviceName: string;
+	programmeName: string;
+	school: { id: string; name: string } | null;
+	period: Period;
+	choices: { schools: { id: string; name: string }[]; periods: Record<PeriodKind, Period[]> };
+	rule: string;
+	notCausal: string;
+	policeNote: string;
+	sections: { id: string; heading: string; blocks: MetricBlock[] }[];
+	charts: Chart[];
+	unitCosts: UnitCosts;
+}
+
+const TREND_PERIODS = 3;
+
+export const POLICE_NOTE = 'Police contact is only what is known to the school or provider: there may be contact that neither knows about.';
+
+/** The service and each of its schools for one period, published and suppressed together (family.ts). */
+export async function serviceFamily(q: Queryable, serviceId: string, schools: readonly { id: string }[], period: Period, trend: readonly Period[], threshold: number) {
+	const shape = serviceShape(trend.map((p) => p.key));
+	const figures = [];
+	for (const s of schools) figures.push({ id: s.id, ...(await scopeFigures(q, { serviceId, schoolId: s.id }, period, trend)) });
+	const publication = familyPublication(shape, figures);
+	return { figures, publication, report: suppressFamily(publication, threshold) };
+}
+
+/** The report for the actor's service, or null when the filter names a school outside it (a 404). */
+export async function serviceReport(actor: Actor, filter: ServiceFilter, now = new Date(), purpose: 'view' | 'export' = 'view'): Promise<ServiceReport | null> {
+	await refreshPendingStatistics(db(), now);
+	const q = db();
+	const schools = await q.select({ id: t.school.id, name: t.school.name }).from(t.school).where(eq(t.school.serviceId, actor.serviceId)).orderBy(asc(t.school.name));
+	const school = filter.schoolId ? schools.find((s) => s.id === filter.schoolId) : null;
+	if (school === undefined) return null;
+
+	const today = isoDate(toLondon(now));
+	const termYears = await listTermDates(q, actor.serviceId);
+	const terms = (year: number): TermRange[] => {
+		const found = termYears.find((y) => y.academicYear === year)?.terms ?? {};
+		return (['autumn', 'spring', 'summer'] as const).flatMap((term) => {
+			const range = found[term];
+			return range ? [{ term, label: term[0]?.toUpperCase() + term.slice(1), startsOn: range.startsOn, endsOn: range.endsOn }] : [];
+		});
+	};
+	const [first] = await q.select({ on: min(t.referralStatistic.submittedOn) }).from(t.referralStatistic).where(eq(t.referralStatistic.serviceId, actor.serviceId));
+	const firstYear = Math.min(Number((first?.on ?? today).slice(0, 4)) - 1, Number(today.slice(0, 4)) - 2);
+	const choices = periodChoices(firstYear, today, terms);
+	const period = resolvePeriod(filter, choices, today, terms) ?? choices['financial-year'][0];
+	if (!period) throw new Error('There is always a current financial year');
+	const trend = earlierPeriods(period, TREND_PERIODS, terms);
+
+	const threshold = await getSetting(q, actor.serviceId, 'suppressionThreshold');
+	const minimumDenominator = await getSetting(q, actor.serviceId, 'minimumDenominator');
+	const unitCosts = await getSetting(q, actor.serviceId, 'unitCosts');
+	const { figures, report } = await serviceFamily(q, actor.serviceId, schools, period, trend, threshold);
+	const serviceTimes = await timings(q, { serviceId: actor.serviceId }, period);
+
+	const [service] = await q.select({ name: t.service.name }).from(t.service).where(eq(t.service.id, actor.serviceId));
+	const serviceColumn: ScopeColumn = {
+		name: 'Whole service',
+		prefix: SERVICE_VIEW,
+		medians: {
+			triageHours: serviceTimes.triageMinutes.value === null ? null : Math.round((serviceTimes.triageMinutes.value / 60) * 10) / 10,
+			firstContactDays: serviceTimes.submittedToFirstContact.value
+		}
+	};
+	const schoolFigures = school ? figures.find((f) => f.id === school.id) : undefined;
+	const scopes: ScopeColumn[] = school && schoolFigures ? [{ name: school.name, prefix: school.id, medians: schoolFigures.medians }, serviceColumn] : [serviceColumn];
+	const ctx: Context = { report, scopes, period, today, minimumDenominator };
+
+	await recordAudit(q, actor, {
+		action: purpose === 'view' ? 'report.service.viewed' : 'report.service.exported',
+		recordType: 'report',
+		recordId: 'service',
+		schoolId: school?.id ?? null,
+		detail: { period: period.key, school: school?.id ?? null }
+	});
+
+	return {
+		serviceName: service?.name ?? '',
+		programmeName: await getSetting(q, actor.serviceId, 'programmeName'),
+		school: school ?? null,
+		period,
+		choices: { schools, periods: choices },
+		rule: describeRule(threshold, minimumDenominator),
+		notCausal: NOT_CAUSAL,
+		policeNote: POLICE_NOTE,
+		sections: [
+			{ id: 'activity', heading: 'Referrals and how the service responded', blocks: activityBlocks(ctx) },
+			{ id: 'outcomes', heading: 'Outcomes and follow-up', blocks: outcomeBlocks(ctx) },
+			{ id: 'costs', heading: 'Costs avoided (estimate)', blocks: [costBlock(ctx, unitCosts)] },
+			{ id: 'equality', heading: 'Equality', blocks: equalityBlocks(ctx) }
+		],
+		charts: serviceCharts(ctx, report, { prefix: scopes[0]?.prefix ?? SERVICE_VIEW, scopeName: scopes[0]?.name ?? 'Whole service', schools: school ? null : schools, trend }),
+		unitCosts
+	};
+}
