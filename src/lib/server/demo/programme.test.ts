@@ -6,8 +6,8 @@ import { seedDemoReferrals } from './referrals';
 import { seedDemo, type DemoWorld } from './seed';
 import { useTestDatabase } from '../../../../tests/helpers/database';
 
-/** A fixed "today" (26 November 2026), so the demo's relative dates give the same cases every run. */
-const NOW = new Date('2026-11-26T12:00:00Z');
+/** A fixed "today" (25 November 2026), so the demo's relative dates give the same cases every run. */
+const NOW = new Date('2026-11-25T12:00:00Z');
 
 let close: () => Promise<void>;
 let world: DemoWorld;
