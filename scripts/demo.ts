@@ -49,10 +49,17 @@ async function seed(url: string): Promise<boolean> {
 	await startDatabase({ ...process.env, DATABASE_URL: url });
 	try {
 		if (!(await isEmptyDatabase(db()))) return false;
+		const embedded = database().config.embedded;
+		// A bulk load of made-up data: syncing to disk after each of its thousands of small transactions
+		// buys nothing (a seed that fails is simply run again with --reset), so sync once at the end.
+		if (embedded) await database().client.execute('PRAGMA synchronous = OFF');
 		const world = await seedDemo(db());
 		await seedDemoReferrals(world);
-		// Fold the WAL into the file, so a copy of the file alone holds everything (the journeys copy it).
-		if (database().config.embedded) await database().client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+		if (embedded) {
+			await database().client.execute('PRAGMA synchronous = FULL');
+			// Fold the WAL into the file, so a copy of the file alone holds everything (the journeys copy it).
+			await database().client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+		}
 		return true;
 	} finally {
 		await closeDatabase();

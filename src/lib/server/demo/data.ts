@@ -65,23 +65,43 @@ export const DEMO_TERM_DATES: readonly { academicYear: number; term: string; sta
 	{ academicYear: 2026, term: 'summer', startsOn: '2027-04-12', endsOn: '2027-07-21' }
 ];
 
-/** Numbers on roll for Oakfield Academy, 2025/26, as a census return would give them (all made up; 1,210 pupils). */
-export const DEMO_ROLL: {
+export type DemoRoll = {
 	school: string;
 	academicYear: number;
 	counts: { [C in RollCharacteristic]: Record<(typeof ROLL_GROUPS)[C][number], number> };
-} = {
-	school: 'oakfield',
-	academicYear: 2025,
-	counts: {
-		ethnicity: { white: 884, mixed: 97, asian: 133, black: 52, chinese: 8, other: 19, unclassified: 17 },
-		sen: { N: 1001, K: 171, E: 38 },
-		fsm: { Y: 302, N: 908 },
-		care: { 'looked-after': 9, 'cin-cp': 41, neither: 1160 },
-		sex: { M: 612, F: 598 },
-		yearGroup: { '7': 205, '8': 201, '9': 199, '10': 204, '11': 196, '12': 112, '13': 93 }
-	}
 };
+
+/**
+ * Numbers on roll, 2025/26, as a census return would give them (all made up): Oakfield Academy (1,210
+ * pupils) and Ashdale High School (1,050 in years 7 to 13), the demo's busy school, whose report sets
+ * its referrals beside these to show disproportionality.
+ */
+export const DEMO_ROLLS: readonly DemoRoll[] = [
+	{
+		school: 'oakfield',
+		academicYear: 2025,
+		counts: {
+			ethnicity: { white: 884, mixed: 97, asian: 133, black: 52, chinese: 8, other: 19, unclassified: 17 },
+			sen: { N: 1001, K: 171, E: 38 },
+			fsm: { Y: 302, N: 908 },
+			care: { 'looked-after': 9, 'cin-cp': 41, neither: 1160 },
+			sex: { M: 612, F: 598 },
+			yearGroup: { '7': 205, '8': 201, '9': 199, '10': 204, '11': 196, '12': 112, '13': 93 }
+		}
+	},
+	{
+		school: 'ashdale',
+		academicYear: 2025,
+		counts: {
+			ethnicity: { white: 702, mixed: 84, asian: 168, black: 61, chinese: 6, other: 15, unclassified: 14 },
+			sen: { N: 862, K: 152, E: 36 },
+			fsm: { Y: 341, N: 709 },
+			care: { 'looked-after': 8, 'cin-cp': 37, neither: 1005 },
+			sex: { M: 531, F: 519 },
+			yearGroup: { '7': 182, '8': 179, '9': 176, '10': 174, '11': 171, '12': 88, '13': 80 }
+		}
+	}
+];
 
 export interface DemoSignIn {
 	email: string;
@@ -109,6 +129,8 @@ export const DEMO_SIGN_INS: readonly DemoSignIn[] = [
 	{ email: 'governor.oakfield@example.org', role: 'governor', service: 'north', school: 'oakfield', totpSecret: 'B35VKVWUGNKLH3BMWERUNGZMHE5NQQZP', note: 'School totals only' },
 	{ email: 'dsl.riverside@example.org', role: 'dsl', service: 'north', school: 'riverside', totpSecret: 'AW4KGTWICVBCYX3ZCVXB4CVLY7OAAN2U', note: 'A second school: sees none of Oakfield' },
 	{ email: 'dsl.castlegate@example.org', role: 'dsl', service: 'north', school: 'castlegate', totpSecret: null, note: 'No authenticator yet: sets one up at first sign-in' },
+	{ email: 'dsl.ashdale@example.org', role: 'dsl', service: 'north', school: 'ashdale', totpSecret: 'QC3RFDSZ5UO3IYKHESC52EICLURRYDJH', note: 'A busy school: a year of referrals and follow-ups' },
+	{ email: 'governor.ashdale@example.org', role: 'governor', service: 'north', school: 'ashdale', totpSecret: '5KNJPYOLGW7F257TCJRHMBEJTPER3YUL', note: 'A report with real numbers and small ones' },
 	{ email: 'admin.southvale@example.org', role: 'provider_admin', service: 'south', school: null, totpSecret: 'VOGTXKIXADJNEWYJ77QRKZ5DB3JZDZOH', note: 'The second service: sees none of North Riding' },
 	{ email: 'dsl.valleypark@example.org', role: 'dsl', service: 'south', school: 'valley-park', totpSecret: 'KUJEUX6GM2Z7XGL4WKMZU6STC622ITHO', note: 'The second service’s school' }
 ];

@@ -8,6 +8,7 @@ import { saveSection, startReferral } from '../referrals/drafts';
 import { submitReferral } from '../referrals/submit';
 import { withdrawReferral } from '../referrals/withdraw';
 import type { DemoWorld } from './seed';
+import { seedDemoProgramme } from './programme';
 import { seedDemoTriagedCases } from './triaged';
 import { refreshPendingStatistics } from '../statistics/refresh';
 
@@ -27,6 +28,8 @@ export interface DemoReferral {
 	samePupilAs?: number;
 	/** The quantity as the school described it (defaults to a small amount for personal use). */
 	quantity?: string;
+	/** Answers that replace the defaults, section by section (dates and characteristics of older cases). */
+	answers?: Partial<Record<SectionKey, Record<string, unknown>>>;
 }
 
 const DEMO_REFERRALS: DemoReferral[] = [
@@ -136,7 +139,8 @@ export async function createDemoReferral(world: DemoWorld, entry: DemoReferral, 
 	const role: Role = entry.dsl.startsWith('deputy') ? 'deputy_dsl' : 'dsl';
 	const actor = actorOf(world, entry.dsl, role, school?.serviceId ?? '', schoolId);
 	const id = await startReferral(actor, now);
-	const all = answers(entry, pupil);
+	const defaults = answers(entry, pupil);
+	const all = Object.fromEntries(SECTIONS.map((s) => [s.key, { ...defaults[s.key], ...entry.answers?.[s.key] }])) as Record<SectionKey, Record<string, unknown>>;
 	const sections = entry.state === 'draft' ? SECTIONS.slice(0, 3) : SECTIONS;
 	for (const section of sections) {
 		const parsed = sectionOf(section.key).schema.safeParse(all[section.key]);
@@ -166,7 +170,7 @@ export async function seedDemoReferrals(world: DemoWorld, now = new Date()): Pro
 		pupils[i] = pupil;
 		await createDemoReferral(world, entry, pupil, now);
 	}
-	const made = DEMO_REFERRALS.length + (await seedDemoTriagedCases(world, now));
+	const made = DEMO_REFERRALS.length + (await seedDemoTriagedCases(world, now)) + (await seedDemoProgramme(world, now));
 	// The statistics rows the reports read, as the app's job would write them after these changes.
 	await refreshPendingStatistics(db(), now);
 	return made;

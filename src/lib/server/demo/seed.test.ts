@@ -46,11 +46,12 @@ describe('the demo seed', () => {
 		}
 	});
 
-	it('holds term dates for 2025/26 and 2026/27 and one school’s numbers on roll', async () => {
+	it('holds term dates for 2025/26 and 2026/27 and two schools’ numbers on roll', async () => {
 		const terms = await db().select().from(t.termDate).where(eq(t.termDate.serviceId, world.services.north));
 		expect([...new Set(terms.map((x) => x.academicYear))].sort()).toEqual([2025, 2026]);
 		const roll = await db().select().from(t.schoolRoll);
-		expect(new Set(roll.map((r) => r.schoolId))).toEqual(new Set([world.schools.oakfield]));
+		expect(new Set(roll.map((r) => r.schoolId))).toEqual(new Set([world.schools.oakfield, world.schools.ashdale]));
+		expect(new Set(roll.map((r) => r.academicYear))).toEqual(new Set([2025]));
 	});
 
 	it('makes one account per role in the demo service, and an admin and a DSL in the second', async () => {

@@ -11,7 +11,7 @@ import {
 	DEMO_LOCAL_CONTACTS,
 	DEMO_NAME_SEED,
 	DEMO_PASSWORD,
-	DEMO_ROLL,
+	DEMO_ROLLS,
 	DEMO_SCHOOLS,
 	DEMO_SERVICES,
 	DEMO_SIGN_INS,
@@ -49,7 +49,7 @@ export function demoDisplayNames(): Record<string, string> {
 
 /**
  * Fills an empty database with the demo: two services (the second shows isolation), their schools and
- * colleges, local numbers, term dates, one school's numbers on roll, and one account per role with
+ * colleges, local numbers, term dates, two schools' numbers on roll, and one account per role with
  * a fixed password and authenticator key. Everything is written in one transaction with its audit rows.
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<DemoWorld> {
@@ -121,19 +121,21 @@ async function insertService(tx: Tx, name: string, now: Date): Promise<string> {
 }
 
 async function insertRoll(tx: Tx, world: DemoWorld): Promise<void> {
-	const schoolId = world.schools[DEMO_ROLL.school];
-	const school = DEMO_SCHOOLS.find((s) => s.key === DEMO_ROLL.school);
-	if (!schoolId || !school) throw new Error('The demo roll names an unknown school');
-	for (const [characteristic, groups] of Object.entries(DEMO_ROLL.counts)) {
-		for (const [groupCode, n] of Object.entries(groups)) {
-			await tx.insert(t.schoolRoll).values({
-				schoolId,
-				serviceId: world.services[school.service],
-				academicYear: DEMO_ROLL.academicYear,
-				characteristic,
-				groupCode,
-				count: n
-			});
+	for (const roll of DEMO_ROLLS) {
+		const schoolId = world.schools[roll.school];
+		const school = DEMO_SCHOOLS.find((s) => s.key === roll.school);
+		if (!schoolId || !school) throw new Error('The demo roll names an unknown school');
+		for (const [characteristic, groups] of Object.entries(roll.counts)) {
+			for (const [groupCode, n] of Object.entries(groups)) {
+				await tx.insert(t.schoolRoll).values({
+					schoolId,
+					serviceId: world.services[school.service],
+					academicYear: roll.academicYear,
+					characteristic,
+					groupCode,
+					count: n
+				});
+			}
 		}
 	}
 }

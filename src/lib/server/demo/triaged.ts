@@ -134,7 +134,7 @@ const CASES: DemoTriagedCase[] = [
 ];
 
 /** The given indicators yes, every other one asked no (a follow-up is asked only when its parent is yes). */
-function answersFor(yes: IndicatorKey[]) {
+export function answersFor(yes: IndicatorKey[]) {
 	const answer = (k: IndicatorKey) => {
 		if (yes.includes(k)) return 'yes';
 		const parent = INDICATOR_PARENTS[k];
@@ -143,7 +143,7 @@ function answersFor(yes: IndicatorKey[]) {
 	return Object.fromEntries(INDICATOR_KEYS.map((k) => [k, { answer: answer(k), note: yes.includes(k) ? 'Recorded at triage (demo).' : '' }]));
 }
 
-async function caseRow(id: string) {
+export async function caseRow(id: string) {
 	const [row] = await db().select().from(t.referral).where(eq(t.referral.id, id));
 	if (!row) throw new Error('demo case missing');
 	return row;
