@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { fakerEN_GB as faker } from '@faker-js/faker';
 import type { Role } from '$lib/roles';
 import { SECTIONS, sectionOf, type SectionKey } from '$lib/schemas/referral/sections';
@@ -173,5 +173,8 @@ export async function seedDemoReferrals(world: DemoWorld, now = new Date()): Pro
 	const made = DEMO_REFERRALS.length + (await seedDemoTriagedCases(world, now)) + (await seedDemoProgramme(world, now));
 	// The statistics rows the reports read, as the app's job would write them after these changes.
 	await refreshPendingStatistics(db(), now);
+	// The emails these made-up events would have sent went out when they happened: a demo that starts
+	// should not send dozens of old alerts at once.
+	await db().update(t.outbox).set({ status: 'done', doneAt: now }).where(and(eq(t.outbox.kind, 'email'), eq(t.outbox.status, 'pending')));
 	return made;
 }
