@@ -21,6 +21,8 @@ export function navigationFor(role: Role): NavItem[] {
 			];
 		case 'youth_worker':
 			return [home, { href: '/sessions', label: 'Sessions' }, { href: '/due', label: 'Due and overdue' }, { href: '/countersign', label: 'Countersign' }, { href: '/follow-ups', label: 'Follow-ups' }];
+		case 'governor':
+			return [home, { href: '/reports/school', label: 'Report' }];
 		default:
 			return [home];
 	}
