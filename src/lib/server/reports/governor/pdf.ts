@@ -12,17 +12,45 @@ type Struct = PDFKit.PDFStructureElement;
 
 const withRate = (f: Figure | null, rate: Figure | null) => (f ? (rate ? `${f.display} (${rate.display})` : f.display) : '–');
 
+/**
+ * A tagged table (Table, TR, TH, TD) drawn cell by cell: pdfkit's own table takes seconds for a pack
+ * this size. The first column is the row's heading and takes the spare width.
+ */
 function table(doc: Doc, root: Struct, head: readonly string[], rows: readonly (readonly string[])[]) {
+	const left = doc.page.margins.left;
+	const width = doc.page.width - left - doc.page.margins.right;
+	const column = Math.min(80, (width * 0.6) / Math.max(1, head.length - 1));
+	const widths = head.map((_, i) => (i === 0 ? width - column * (head.length - 1) : column));
+	const tableStruct = doc.struct('Table');
+	root.add(tableStruct);
 	doc.moveDown(0.3);
-	doc.font('body').fontSize(8);
-	// pdfkit tags the table (Table, TR, TH, TD) under the given structure parent.
-	const options = { structParent: root, defaultStyle: { padding: 3, border: 0.5, borderColor: '#b1b4b6' }, columnStyles: head.map((_, i) => (i === 0 ? '*' : 72)) };
-	const t = doc.table(options);
-	t.row(head.map((text) => ({ text, type: 'TH' as const, font: { src: 'bold' } })));
-	for (const row of rows) t.row(row.map((text, i) => (i === 0 ? { text, type: 'TH' as const } : { text, type: 'TD' as const })));
-	t.end();
-	doc.font('body');
-	doc.x = doc.page.margins.left;
+	const row = (cells: readonly string[], header: boolean) => {
+		doc.font(header ? 'bold' : 'body').fontSize(8);
+		// Figures are short; only headings and the row's label can wrap (measuring costs time per cell).
+		const heights = cells.map((text, i) => (header || i === 0 || text.length > 12 ? doc.heightOfString(text || ' ', { width: (widths[i] ?? column) - 6 }) : 10));
+		const height = Math.max(...heights) + 6;
+		if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+		const top = doc.y;
+		const tr = doc.struct('TR');
+		tableStruct.add(tr);
+		let x = left;
+		cells.forEach((text, i) => {
+			const w = widths[i] ?? column;
+			const type = header || i === 0 ? 'TH' : 'TD';
+			tr.add(doc.struct(type, {}, () => doc.font(header || i === 0 ? 'bold' : 'body').fontSize(8).text(text, x + 3, top + 3, { width: w - 6, align: i === 0 ? 'left' : 'right' })));
+			x += w;
+		});
+		tr.end();
+		doc.markContent('Artifact', { type: 'Layout' });
+		doc.moveTo(left, top + height).lineTo(left + width, top + height).lineWidth(0.5).stroke('#b1b4b6');
+		doc.endMarkedContent();
+		doc.x = left;
+		doc.y = top + height;
+	};
+	row(head, true);
+	for (const cells of rows) row(cells, false);
+	tableStruct.end();
+	doc.font('body').fillColor('black');
 	doc.moveDown(0.6);
 }
 
