@@ -10,7 +10,7 @@ export type HomeView =
 	| { kind: 'school'; programmeName: string; list: Awaited<ReturnType<typeof listReferrals>>; filter: ListFilter; followUps: Awaited<ReturnType<typeof followUpsToRecord>> }
 	| { kind: 'youth-worker'; programmeName: string; queue: Awaited<ReturnType<typeof triageQueue>> }
 	| { kind: 'admin'; programmeName: string; schools: number; users: number; usersWithoutPassword: number }
-	| { kind: 'governor'; programmeName: string }
+	| { kind: 'governor'; programmeName: string; reportHref: string }
 	| { kind: 'commissioner'; programmeName: string };
 
 export async function homeFor(actor: Actor, filter: ListFilter = {}): Promise<HomeView> {
@@ -22,7 +22,7 @@ export async function homeFor(actor: Actor, filter: ListFilter = {}): Promise<Ho
 		case 'youth_worker':
 			return { kind: 'youth-worker', programmeName, queue: await triageQueue(actor) };
 		case 'governor':
-			return { kind: 'governor', programmeName };
+			return { kind: 'governor', programmeName, reportHref: actor.schoolId ? `/reports/school/${actor.schoolId}` : '/reports/school' };
 		case 'commissioner':
 			return { kind: 'commissioner', programmeName };
 		case 'provider_admin': {

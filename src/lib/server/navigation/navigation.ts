@@ -24,6 +24,8 @@ export function navigationFor(role: Role): NavItem[] {
 			return [home, { href: '/sessions', label: 'Sessions' }, { href: '/due', label: 'Due and overdue' }, { href: '/countersign', label: 'Countersign' }, { href: '/follow-ups', label: 'Follow-ups' }];
 		case 'commissioner':
 			return [home, { href: '/reports/service', label: 'Reports' }];
+		case 'governor':
+			return [home, { href: '/reports/school', label: 'Report' }];
 		default:
 			return [home];
 	}

@@ -186,3 +186,28 @@ export async function cohortFigures(q: Queryable, scope: Scope, period: Period) 
 		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)));
 	return row ?? { completed: 0, triaged: 0, firstContacted: 0 };
 }
+
+/**
+ * Like `breakdown`, grouped by any expression over the statistics row, for a report's own grouping
+ * (looked after and social worker as one characteristic, say). Referrals by submission date, outcomes
+ * and completions by outcome date.
+ */
+export async function breakdownBy(q: Queryable, scope: Scope, period: Period, group: SQL, options: { evaluationOnly: boolean }) {
+	const consent = options.evaluationOnly ? eq(s.evaluationConsent, true) : undefined;
+	const referrals = await q
+		.select({ group: sql<string | number | null>`${group}`, referrals: sql<number>`count(*)` })
+		.from(s)
+		.where(and(inScope(scope), consent, between(s.submittedOn, period.from, period.to)))
+		.groupBy(group);
+	const outcomes = await q
+		.select({ group: sql<string | number | null>`${group}`, outcomes: sql<number>`count(*)`, completed: count(sql`${s.outcome} = 'completed'`) })
+		.from(s)
+		.where(and(inScope(scope), consent, isNotNull(s.outcome), between(s.outcomeOn, period.from, period.to)))
+		.groupBy(group);
+	return { referrals, outcomes };
+}
+
+/** Of the referrals submitted in the period, how many have completed so far (one cohort, for a funnel). */
+export async function cohortCompletions(q: Queryable, scope: Scope, period: Period): Promise<number> {
+	return Number((await cohortFigures(q, scope, period)).completed);
+}
