@@ -104,3 +104,13 @@ describe('charts', () => {
 		for (const colour of [COLOURS.text, COLOURS.secondaryText]) expect(contrastOnWhite(colour)).toBeGreaterThanOrEqual(4.5);
 	});
 });
+
+describe('trend axis labels', () => {
+	it('leaves off the words every period shares, so the part that differs fits under its column', async () => {
+		const { axisLabels } = await import('./trend');
+		expect(axisLabels(['Financial year 2024/25', 'Financial year 2025/26'])).toEqual(['2024/25', '2025/26']);
+		expect(axisLabels(['Quarter 4 of 2025/26', 'Quarter 1 of 2026/27'])).toEqual(['4 of 2025/26', '1 of 2026/27']);
+		expect(axisLabels(['Autumn term 2025/26', 'Spring term 2025/26'])).toEqual(['Autumn term 2025/26', 'Spring term 2025/26']);
+		expect(axisLabels(['Academic year 2025/26'])).toEqual(['Academic year 2025/26']);
+	});
+});

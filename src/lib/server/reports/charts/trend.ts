@@ -18,6 +18,18 @@ const BOTTOM = 250;
 export const HIDDEN_COLUMN = 24;
 
 /**
+ * The periods' names under the columns: the words they all share ("Financial year ", "Quarter ") are
+ * left off so the part that differs fits; the title, description and table keep the full names.
+ */
+export function axisLabels(periods: readonly string[]): string[] {
+	if (periods.length < 2) return [...periods];
+	const words = periods.map((p) => p.split(' '));
+	let shared = 0;
+	while (words.every((w) => w.length > shared + 1 && w[shared] === words[0]?.[shared])) shared++;
+	return words.map((w) => w.slice(shared).join(' '));
+}
+
+/**
  * Referrals and outcomes over periods as grouped columns, one colour per series with a legend and the
  * printed figure above each column (colour is never the only cue, WCAG 1.4.1). Columns rather than lines:
  * a hidden figure breaks a line but can stand as a fixed-size hatched column (DOMAIN.md §5).
@@ -32,8 +44,9 @@ export function trendChart(options: { id: string; title: string; periods: readon
 	const hatch = ids(options.id).hatch;
 	const grid = y.ticks(4).map((tick) => `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${px(y(tick))}" y2="${px(y(tick))}" stroke="#b1b4b6"/>` + text(LEFT - 6, y(tick), tick.toLocaleString('en-GB'), 'text-anchor="end" dominant-baseline="middle" font-size="12"'));
 	const legend = series.map((s, i) => `<rect x="${LEFT + i * 180}" y="6" width="14" height="14" fill="${COLOURS.series[i]}"/>` + text(LEFT + i * 180 + 20, 13, fit(s.name, 22), 'dominant-baseline="middle"'));
-	const columns = periods.flatMap((period, p) => [
-		text((x(p) ?? 0) + x.bandwidth() / 2, BOTTOM + 20, fit(period, 16), 'text-anchor="middle" font-size="12"'),
+	const axis = axisLabels(periods);
+	const columns = periods.flatMap((_period, p) => [
+		text((x(p) ?? 0) + x.bandwidth() / 2, BOTTOM + 20, fit(axis[p] ?? '', 16), 'text-anchor="middle" font-size="12"'),
 		...series.map((s, i) => {
 			const figure = s.figures[p] as Figure;
 			const left = (x(p) ?? 0) + (inner(i) ?? 0);
