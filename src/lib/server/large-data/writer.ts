@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Client, InValue } from '@libsql/client';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 
@@ -6,6 +8,16 @@ const MAX_VALUES = 30_000;
 const MAX_ROWS = 500;
 /** Rows per transaction: large, so the load is not bound by commits. */
 const COMMIT_EVERY = 200_000;
+
+/**
+ * The client prepares a native statement for every execute and frees it only when the JS wrapper is
+ * garbage-collected; a big multi-row statement is small on the JS heap, so V8 feels no pressure and
+ * native memory grew by gigabytes over a full run. A full collection after each transaction frees them.
+ */
+function collectGarbage(): void {
+	setFlagsFromString('--expose_gc');
+	(runInNewContext('gc') as () => void)();
+}
 
 interface TableInfo {
 	name: string;
@@ -84,6 +96,7 @@ export class RowWriter {
 			tx.close();
 		}
 		this.buffered = 0;
+		collectGarbage();
 	}
 
 	private statement(info: TableInfo, rows: Record<string, unknown>[]): { sql: string; args: InValue[] } {
