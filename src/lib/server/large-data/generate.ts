@@ -54,7 +54,7 @@ export async function generateLargeData(o: LargeDataOptions, log: (line: string)
 			await w.maybeFlush();
 		}
 		done += perMonth[mi] ?? 0;
-		if (mi % 6 === 5 || mi === months.length - 1) log(`${m.year}-${String(m.month).padStart(2, '0')}: ${done.toLocaleString('en-GB')} referrals (${Math.round((100 * done) / o.referrals)}%) in ${Math.round((Date.now() - started) / 1000)} s`);
+		if (mi % 6 === 5 || mi === months.length - 1) log(`${m.year}-${String(m.month).padStart(2, '0')}: ${done.toLocaleString('en-GB')} referrals (${Math.round((100 * done) / o.referrals)}%) in ${Math.round((Date.now() - started) / 1000)} s, ${memory()}`);
 	}
 	await w.flush();
 	log('Analysing and switching to WAL');
@@ -66,6 +66,11 @@ export async function generateLargeData(o: LargeDataOptions, log: (line: string)
 	const marker: Marker = { generatorVersion: GENERATOR_VERSION, options: o, rows: w.counts, seconds: Math.round((Date.now() - started) / 100) / 10, bytes: statSync(o.out).size };
 	writeMarker(marker);
 	return marker;
+}
+
+function memory(): string {
+	const m = process.memoryUsage();
+	return `heap ${Math.round(m.heapUsed / 1e6)} MB, rss ${Math.round(m.rss / 1e6)} MB`;
 }
 
 function pickSchool(r: Random, service: GenService) {

@@ -1,29 +1,16 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import type { Client, InValue } from '@libsql/client';
+import type { Client } from '@libsql/client';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 
-/** SQLite allows 32,766 bound values per statement; stay well under it. */
-const MAX_VALUES = 30_000;
+/** Keeps each INSERT statement to a modest size. */
+const MAX_VALUES = 20_000;
 const MAX_ROWS = 500;
 /** Rows per transaction: large, so the load is not bound by commits. */
 const COMMIT_EVERY = 200_000;
-
-/**
- * The client prepares a native statement for every execute and frees it only when the JS wrapper is
- * garbage-collected; a big multi-row statement is small on the JS heap, so V8 feels no pressure and
- * native memory grew by gigabytes over a full run. A full collection after each transaction frees them.
- */
-function collectGarbage(): void {
-	setFlagsFromString('--expose_gc');
-	(runInNewContext('gc') as () => void)();
-}
 
 interface TableInfo {
 	name: string;
 	columns: { key: string; column: SQLiteColumn }[];
 	head: string;
-	tuple: string;
 	size: number;
 	rows: Record<string, unknown>[];
 }
@@ -58,7 +45,6 @@ export class RowWriter {
 				name: config.name,
 				columns,
 				head: `INSERT INTO "${config.name}" (${columns.map((c) => `"${snake(c.key)}"`).join(', ')}) VALUES `,
-				tuple: `(${columns.map(() => '?').join(', ')})`,
 				size: Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_VALUES / columns.length))),
 				rows: []
 			};
@@ -83,31 +69,45 @@ export class RowWriter {
 
 	/** Writes every buffered row in one transaction. */
 	async flush(): Promise<void> {
-		const tx = await this.client.transaction('write');
-		try {
-			for (const info of this.tables.values()) {
-				const rows = info.rows;
-				info.rows = [];
-				for (let i = 0; i < rows.length; i += info.size) await tx.execute(this.statement(info, rows.slice(i, i + info.size)));
-				this.counts[info.name] = (this.counts[info.name] ?? 0) + rows.length;
-			}
-			await tx.commit();
-		} finally {
-			tx.close();
+		// One script through executeMultiple (sqlite3_exec), which prepares and finalizes each statement
+		// itself: statements prepared through `execute`/`batch` were not freed, and a full run grew past 6 GB.
+		const script: string[] = ['BEGIN'];
+		for (const info of this.tables.values()) {
+			const rows = info.rows;
+			info.rows = [];
+			for (let i = 0; i < rows.length; i += info.size) script.push(this.statement(info, rows.slice(i, i + info.size)));
+			this.counts[info.name] = (this.counts[info.name] ?? 0) + rows.length;
 		}
+		script.push('COMMIT');
+		await this.client.executeMultiple(script.join(';\n'));
 		this.buffered = 0;
-		collectGarbage();
 	}
 
-	private statement(info: TableInfo, rows: Record<string, unknown>[]): { sql: string; args: InValue[] } {
-		const args: InValue[] = [];
+	private statement(info: TableInfo, rows: Record<string, unknown>[]): string {
+		const tuples: string[] = [];
 		for (const row of rows) {
+			const values: string[] = [];
 			for (const { key, column } of info.columns) {
 				let value = row[key];
 				if (value === undefined) value = column.default ?? null;
-				args.push(value === null ? null : (column.mapToDriverValue(value) as InValue));
+				values.push(literal(value === null ? null : column.mapToDriverValue(value)));
 			}
+			tuples.push(`(${values.join(', ')})`);
 		}
-		return { sql: info.head + new Array<string>(rows.length).fill(info.tuple).join(', '), args };
+		return info.head + tuples.join(', ');
 	}
+}
+
+/** An SQL literal for a driver value: text quoted with quotes doubled, bytes as a hex blob. */
+function literal(value: unknown): string {
+	if (value === null || value === undefined) return 'NULL';
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) throw new Error('A generated number must be finite');
+		return String(value);
+	}
+	if (typeof value === 'bigint') return String(value);
+	if (typeof value === 'boolean') return value ? '1' : '0';
+	if (Buffer.isBuffer(value)) return `X'${value.toString('hex')}'`;
+	if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
+	throw new Error(`Cannot write a ${typeof value} as SQL`);
 }
