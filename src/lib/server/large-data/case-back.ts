@@ -2,7 +2,8 @@ import { t } from '../db';
 import { followUpSchedule } from '../follow-ups/dates';
 import { addWorkingDays, fromLondon } from '../time/working-days';
 import { SYSTEM, type Who } from './case-record';
-import { londonIso, withdraw, youthWorker, type CaseContext, type Front } from './case-front';
+import { londonIso, withdraw, type Front } from './case-front';
+import { youthWorker, type CaseContext } from './context';
 import { placeholderCertificate } from './certificate-pdf';
 import type { RowWriter } from './writer';
 
