@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { database } from '$lib/server/db';
+import { drizzle } from 'drizzle-orm/libsql';
+import { database, type Queryable } from '$lib/server/db';
+import * as schema from '$lib/server/db/schema';
+import { submissionFigures } from '$lib/server/reports/aggregates';
+import { academicYear } from '$lib/server/reports/periods';
 import { referralListQuery, triageQueueQuery } from '$lib/server/referrals/lists';
 import { useTestDatabase } from '../helpers/database';
 import { seedWorld, type World } from '../helpers/world';
@@ -47,5 +51,36 @@ describe('list and search queries use indexes (no table scans)', () => {
 	it('the youth workers’ triage queue', async () => {
 		const lines = await plan(triageQueueQuery(world.services[0].actors.youth_worker));
 		expect(tableScans(lines), lines.join('\n')).toEqual([]);
+	});
+});
+
+/** Runs a report aggregate on a drizzle instance that records its SQL, and returns SQLite's plan for it. */
+async function aggregatePlan(run: (q: Queryable) => Promise<unknown>): Promise<string[]> {
+	const captured: { sql: string; params: unknown[] }[] = [];
+	const recording = drizzle(database().client, { schema, casing: 'snake_case', logger: { logQuery: (sql, params) => captured.push({ sql, params }) } });
+	await run(recording);
+	const lines: string[] = [];
+	for (const query of captured) {
+		const result = await database().client.execute({ sql: `EXPLAIN QUERY PLAN ${query.sql}`, args: query.params as never[] });
+		lines.push(...result.rows.map((r) => String(r.detail)));
+	}
+	return lines;
+}
+
+describe('report aggregates read the statistics rows through an index (no table scan)', () => {
+	const period = academicYear(2025);
+
+	it('a school’s submission figures (the governor’s report)', async () => {
+		const school = world.services[0].schools[0];
+		const lines = await aggregatePlan((q) => submissionFigures(q, { serviceId: world.services[0].id, schoolId: school.id }, period));
+		expect(lines.filter((l) => /^SCAN referral_statistic\b/.test(l)), lines.join('\n')).toEqual([]);
+		// With empty tables SQLite may pick either index; on real data (ANALYZE) it picks the school's (large-data.test.ts).
+		expect(lines.join('\n')).toMatch(/SEARCH referral_statistic USING INDEX referral_statistic_(school|service)_submitted/);
+	});
+
+	it('a service’s submission figures (the commissioner’s report)', async () => {
+		const lines = await aggregatePlan((q) => submissionFigures(q, { serviceId: world.services[0].id }, period));
+		expect(lines.filter((l) => /^SCAN referral_statistic\b/.test(l)), lines.join('\n')).toEqual([]);
+		expect(lines.join('\n')).toMatch(/SEARCH referral_statistic USING INDEX referral_statistic_service_submitted/);
 	});
 });
