@@ -6,6 +6,8 @@ import { db, t } from '$lib/server/db';
 import { load as reportLoad } from '../../src/routes/(app)/reports/school/[schoolId]/+page.server';
 import { GET as pdfGet } from '../../src/routes/(app)/reports/school/[schoolId]/report.pdf/+server';
 import { GET as csvGet } from '../../src/routes/(app)/reports/school/[schoolId]/report.csv/+server';
+import { load as serviceLoad } from '../../src/routes/(app)/reports/service/+page.server';
+import { GET as serviceCsvGet } from '../../src/routes/(app)/reports/service/report.csv/+server';
 import { useTestDatabase } from '../helpers/database';
 import { acceptedCase, submittedCase } from '../helpers/case';
 import { canaryAnswers, findCanaries } from '../helpers/canaries';
@@ -16,8 +18,8 @@ import { seedWorld, type World } from '../helpers/world';
 /*
  * SECURITY.md 3: governors and commissioners never receive a pupil-level value. Real referrals made
  * through the domain code carry a canary in every pupil-level and free-text field; every report output
- * (the page's data, the CSV, the PDF's text) is scanned for them. The service report adds its outputs
- * to `outputs` below.
+ * (the page's data, the CSV, the PDF's text) of the governors' report and the service report is
+ * scanned for them.
  */
 
 let close: () => Promise<void>;
@@ -60,6 +62,18 @@ async function governorOutputs(as: AuthContext): Promise<Record<string, string>>
 	};
 }
 
+/** Every output of the service report, unfiltered and filtered to the school with the canaries. */
+async function serviceOutputs(as: AuthContext): Promise<Record<string, string>> {
+	const outputs: Record<string, string> = {};
+	for (const query of ['', `?school=${schoolId()}`]) {
+		const data = await serviceLoad(fakeEvent({ path: `/reports/service${query}`, auth: as }) as unknown as Parameters<typeof serviceLoad>[0] & LoadEvent);
+		const csv = (await serviceCsvGet(fakeEvent({ path: `/reports/service/report.csv${query}`, auth: as }) as never)) as Response;
+		outputs[`page data${query}`] = JSON.stringify(data);
+		outputs[`csv${query}`] = await csv.text();
+	}
+	return outputs;
+}
+
 describe('report outputs never carry a pupil-level value (SECURITY.md 3)', () => {
 	it('plants canaries that the statistics rows really count', async () => {
 		// The canaries are really stored on the referrals (so a leak would have something to leak).
@@ -75,6 +89,14 @@ describe('report outputs never carry a pupil-level value (SECURITY.md 3)', () =>
 	for (const who of ['governor', 'commissioner', 'admin'] as const) {
 		it(`gives the ${who} the governors’ report with no name, UPN, address, note or date of birth in any output`, async () => {
 			const outputs = await governorOutputs(auth[who] as AuthContext);
+			for (const [output, text] of Object.entries(outputs)) expect({ output, found: findCanaries(text) }).toEqual({ output, found: [] });
+		});
+	}
+
+	for (const who of ['commissioner', 'admin'] as const) {
+		it(`gives the ${who} the service report, whole and filtered to a school, with no pupil-level value in any output`, async () => {
+			const outputs = await serviceOutputs(auth[who] as AuthContext);
+			expect(outputs['page data']).toContain('Referrals');
 			for (const [output, text] of Object.entries(outputs)) expect({ output, found: findCanaries(text) }).toEqual({ output, found: [] });
 		});
 	}
