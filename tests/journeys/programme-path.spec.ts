@@ -53,14 +53,21 @@ test('a youth worker assesses, runs a group session for two schools, confirms co
 	for (const box of await page.getByRole('group', { name: 'Modules covered' }).getByRole('checkbox').all()) await box.check();
 	await submit(page, page.getByRole('button', { name: 'Schedule the session' }));
 	await expect(page.getByRole('heading', { level: 1, name: /^Session on / })).toBeVisible();
+	const sessionUrl = page.url();
+	const inSession = page.getByRole('table', { name: 'Young people in this session' });
 	for (const [person, school] of [
 		[oak.name, 'Oakfield Academy'],
 		[river.name, 'Riverside Sixth Form College']
 	] as const) {
+		// Each from a settled page: the list of young people to add changes after every addition.
+		await page.goto(sessionUrl);
+		await page.waitForLoadState('networkidle');
 		await page.getByLabel('Add a young person').selectOption({ label: `${person} (${school})` });
 		await submit(page, page.getByRole('button', { name: 'Add to the session' }));
-		await expect(page.getByText('The young person is in the session.')).toBeVisible();
+		await expect(inSession.getByRole('link', { name: person, exact: true })).toBeVisible();
 	}
+	await page.goto(sessionUrl);
+	await page.waitForLoadState('networkidle');
 	await answer(page, `${oak.name} (Oakfield Academy)`, 'Present');
 	await answer(page, `${river.name} (Riverside Sixth Form College)`, 'Late');
 	await submit(page, page.getByRole('button', { name: 'Save the register' }));

@@ -52,14 +52,19 @@ test('a youth worker runs a group session for two schools, and each school sees 
 	const sessionPath = new URL(sessionUrl).pathname;
 	await scan(page);
 
+	const inSession = page.getByRole('table', { name: 'Young people in this session' });
 	for (const [person, school] of [
 		[oak.name, 'Oakfield Academy'],
 		[river.name, 'Riverside Sixth Form College']
 	] as const) {
+		// Each from a settled page: the list of young people to add changes after every addition.
+		await page.waitForLoadState('networkidle');
 		await page.getByLabel('Add a young person').selectOption({ label: `${person} (${school})` });
 		await submit(page, page.getByRole('button', { name: 'Add to the session' }));
 		await expect(page.getByText('The young person is in the session.')).toBeVisible();
+		await expect(inSession.getByRole('link', { name: person, exact: true })).toBeVisible();
 	}
+	await page.waitForLoadState('networkidle');
 	await answer(page, `${oak.name} (Oakfield Academy)`, 'Present');
 	await answer(page, `${river.name} (Riverside Sixth Form College)`, 'Absent');
 	await submit(page, page.getByRole('button', { name: 'Save the register' }));
