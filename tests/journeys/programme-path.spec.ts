@@ -28,6 +28,9 @@ async function completeAssessment(page: Page, caseUrl: string): Promise<void> {
 }
 
 test('a youth worker assesses, runs a group session for two schools, confirms completion; the school downloads the certificate, the check page confirms it, and the follow-up is recorded', async ({ page, app, browser }) => {
+	// The whole second half of the path in one journey: longer than the default allowance when the other
+	// worker's journey (the service report) has the CPU.
+	test.setTimeout(240_000);
 	await signIn(page, app, 'youthworker@example.org');
 	const oak = await acceptFromQueue(page, 'Oakfield Academy');
 	const river = await acceptFromQueue(page, 'Riverside Sixth Form College');
