@@ -10,11 +10,17 @@ import type { Period } from './periods';
 export interface Scope {
 	serviceId: string;
 	schoolId?: string | null;
+	/** One row per school (and group) rather than one for the scope: the service report reads every school at once. */
+	bySchool?: boolean;
 }
 
 const s = t.referralStatistic;
 const count = (condition: SQL) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
 const total = (value: SQL) => sql<number>`coalesce(sum(${value}), 0)`;
+
+/** The school column, selected and grouped by when the scope asks for one row per school. */
+const perSchool = (scope: Scope) => (scope.bySchool ? { schoolId: s.schoolId } : {}) as { schoolId?: typeof s.schoolId };
+const schoolGroup = (scope: Scope) => (scope.bySchool ? [s.schoolId] : []);
 
 function inScope(scope: Scope): SQL {
 	const service = eq(s.serviceId, scope.serviceId);
@@ -23,8 +29,14 @@ function inScope(scope: Scope): SQL {
 
 /** Figures keyed by submission date. */
 export async function submissionFigures(q: Queryable, scope: Scope, period: Period) {
-	const [row] = await q
+	const [row] = await submissionRows(q, scope, period);
+	return row ?? null;
+}
+
+export async function submissionRows(q: Queryable, scope: Scope, period: Period) {
+	return q
 		.select({
+			...perSchool(scope),
 			referrals: sql<number>`count(*)`,
 			insteadOfSuspension: count(sql`${s.schoolDecision} = 'instead_of_suspension'`),
 			insteadOfPermanentExclusion: count(sql`${s.schoolDecision} = 'instead_of_permanent_exclusion'`),
@@ -49,20 +61,30 @@ export async function submissionFigures(q: Queryable, scope: Scope, period: Peri
 			policeInformed: count(sql`${s.policeInformed} = 1`)
 		})
 		.from(s)
-		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)));
-	return row ?? null;
+		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)))
+		.groupBy(...schoolGroup(scope));
 }
 
 export type SubmissionFigures = NonNullable<Awaited<ReturnType<typeof submissionFigures>>>;
 
 /** Referrals with an escalation to each agency, keyed by submission date. */
 export async function escalationsByAgency(q: Queryable, scope: Scope, period: Period, agencies: readonly string[]): Promise<Record<string, number>> {
-	if (agencies.length === 0) return {};
-	const [row] = await q
-		.select(Object.fromEntries(agencies.map((agency) => [agency, count(sql`instr(${s.escalationAgencies}, ${`,${agency},`}) > 0`)])))
+	const [row] = await escalationAgencyRows(q, scope, period, agencies);
+	return Object.fromEntries(agencies.map((agency) => [agency, row?.counts[agency] ?? 0]));
+}
+
+/** As `escalationsByAgency`, one row per school when the scope asks for it. */
+export async function escalationAgencyRows(q: Queryable, scope: Scope, period: Period, agencies: readonly string[]): Promise<{ schoolId?: string; counts: Record<string, number> }[]> {
+	if (agencies.length === 0) return [];
+	const rows = await q
+		.select({ ...perSchool(scope), ...Object.fromEntries(agencies.map((agency, i) => [`a${i}`, count(sql`instr(${s.escalationAgencies}, ${`,${agency},`}) > 0`)])) })
 		.from(s)
-		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)));
-	return Object.fromEntries(agencies.map((agency) => [agency, Number((row as Record<string, unknown> | undefined)?.[agency] ?? 0)]));
+		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)))
+		.groupBy(...schoolGroup(scope));
+	return rows.map((row) => {
+		const values = row as Record<string, unknown>;
+		return { schoolId: row.schoolId, counts: Object.fromEntries(agencies.map((agency, i) => [agency, Number(values[`a${i}`] ?? 0)])) };
+	});
 }
 
 /** Days from incident to first session, and minutes to triage, for medians (keyed by submission). */
@@ -92,6 +114,7 @@ export function median(values: number[]): { value: number | null; of: number } {
 export async function outcomeFigures(q: Queryable, scope: Scope, period: Period) {
 	return q
 		.select({
+			...perSchool(scope),
 			outcome: s.outcome,
 			cases: sql<number>`count(*)`,
 			goalsSet: total(sql`${s.goalsSet}`),
@@ -101,7 +124,7 @@ export async function outcomeFigures(q: Queryable, scope: Scope, period: Period)
 		})
 		.from(s)
 		.where(and(inScope(scope), isNotNull(s.outcome), between(s.outcomeOn, period.from, period.to)))
-		.groupBy(s.outcome);
+		.groupBy(...schoolGroup(scope), s.outcome);
 }
 
 /** Follow-ups at 6 or 12 months falling due in the period, by outcome group (DOMAIN.md §5). */
@@ -114,6 +137,7 @@ export async function followUpFigures(q: Queryable, scope: Scope, period: Period
 	const police = months === 6 ? s.police6 : s.police12;
 	return q
 		.select({
+			...perSchool(scope),
 			outcome: s.outcome,
 			due: sql<number>`count(*)`,
 			returned: count(sql`${status} = 'recorded'`),
@@ -126,7 +150,7 @@ export async function followUpFigures(q: Queryable, scope: Scope, period: Period
 		})
 		.from(s)
 		.where(and(inScope(scope), between(dueOn, period.from, period.to)))
-		.groupBy(s.outcome);
+		.groupBy(...schoolGroup(scope), s.outcome);
 }
 
 export const BREAKDOWNS = {
@@ -149,25 +173,25 @@ export async function breakdown(q: Queryable, scope: Scope, period: Period, key:
 	const column = BREAKDOWNS[key];
 	const consent = options.evaluationOnly ? eq(s.evaluationConsent, true) : undefined;
 	const referrals = await q
-		.select({ group: sql<string | null>`${column}`, referrals: sql<number>`count(*)` })
+		.select({ ...perSchool(scope), group: sql<string | null>`${column}`, referrals: sql<number>`count(*)` })
 		.from(s)
 		.where(and(inScope(scope), consent, between(s.submittedOn, period.from, period.to)))
-		.groupBy(column);
+		.groupBy(...schoolGroup(scope), column);
 	const outcomes = await q
-		.select({ group: sql<string | null>`${column}`, outcomes: sql<number>`count(*)`, completed: count(sql`${s.outcome} = 'completed'`) })
+		.select({ ...perSchool(scope), group: sql<string | null>`${column}`, outcomes: sql<number>`count(*)`, completed: count(sql`${s.outcome} = 'completed'`) })
 		.from(s)
 		.where(and(inScope(scope), consent, isNotNull(s.outcome), between(s.outcomeOn, period.from, period.to)))
-		.groupBy(column);
+		.groupBy(...schoolGroup(scope), column);
 	return { referrals, outcomes };
 }
 
 /** Referrals by how the incident came to light (null: not recorded), keyed by submission date. */
-export async function cameToLightFigures(q: Queryable, scope: Scope, period: Period): Promise<{ cameToLight: string | null; referrals: number }[]> {
+export async function cameToLightFigures(q: Queryable, scope: Scope, period: Period): Promise<{ schoolId?: string; cameToLight: string | null; referrals: number }[]> {
 	return q
-		.select({ cameToLight: s.cameToLight, referrals: sql<number>`count(*)` })
+		.select({ ...perSchool(scope), cameToLight: s.cameToLight, referrals: sql<number>`count(*)` })
 		.from(s)
 		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)))
-		.groupBy(s.cameToLight);
+		.groupBy(...schoolGroup(scope), s.cameToLight);
 }
 
 /**
@@ -176,15 +200,21 @@ export async function cameToLightFigures(q: Queryable, scope: Scope, period: Per
  * so a recent period's figures grow as its cases mature.
  */
 export async function cohortFigures(q: Queryable, scope: Scope, period: Period) {
-	const [row] = await q
+	const [row] = await cohortRows(q, scope, period);
+	return row ?? { completed: 0, triaged: 0, firstContacted: 0 };
+}
+
+export async function cohortRows(q: Queryable, scope: Scope, period: Period) {
+	return q
 		.select({
+			...perSchool(scope),
 			completed: count(sql`${s.outcome} = 'completed'`),
 			triaged: count(sql`${s.triageMinutes} is not null`),
 			firstContacted: count(sql`${s.firstContactOn} is not null`)
 		})
 		.from(s)
-		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)));
-	return row ?? { completed: 0, triaged: 0, firstContacted: 0 };
+		.where(and(inScope(scope), between(s.submittedOn, period.from, period.to)))
+		.groupBy(...schoolGroup(scope));
 }
 
 /**

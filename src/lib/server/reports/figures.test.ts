@@ -30,7 +30,7 @@ describe('figures worked out from suppressed counts', () => {
 
 	it('states the rule with the service\'s own threshold and minimum', () => {
 		expect(describeRule(5, 10)).toBe(
-			'Counts of 1 to 4 are shown as <5, and so is every group of a total under 5. Other figures are hidden where they would let someone work a hidden one out. Percentages are not shown when fewer than 10 people are counted.'
+			'Counts of 1 to 4 are shown as <5, and so is every group of a total under 5. Other figures are hidden where they would let someone work a hidden one out, and in the rare case where that is not enough a breakdown is withheld whole, zeros included. Percentages are not shown when fewer than 10 people are counted.'
 		);
 		expect(describeRule(10, 20)).toMatch(/^Counts of 1 to 9 are shown as <10.*fewer than 20 people/);
 	});

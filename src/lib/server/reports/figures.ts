@@ -40,7 +40,7 @@ export function difference(current: Cell, previous: Cell): Figure {
 export function describeRule(threshold: number, minimumDenominator: number): string {
 	return (
 		`Counts of 1 to ${threshold - 1} are shown as <${threshold}, and so is every group of a total under ${threshold}. ` +
-		'Other figures are hidden where they would let someone work a hidden one out. ' +
+		'Other figures are hidden where they would let someone work a hidden one out, and in the rare case where that is not enough a breakdown is withheld whole, zeros included. ' +
 		`Percentages are not shown when fewer than ${minimumDenominator} people are counted.`
 	);
 }

@@ -24,6 +24,8 @@ export interface Sum {
 export interface Publication {
 	readonly counts: readonly Count[];
 	readonly sums: readonly Sum[];
+	/** Views that can be suppressed one at a time first (a service's schools), to speed up suppression of the whole. */
+	readonly blocks?: readonly (readonly string[])[];
 }
 
 function assertCount(id: string, value: number): void {

@@ -103,6 +103,7 @@ function startingRanges(view: Printed): Map<string, Range> {
 			const n = Number(display.replace(/,/g, ''));
 			ranges.set(id, { min: n, max: n });
 		} else if (display === `<${view.threshold}`) ranges.set(id, { min: underSmallTotal.has(id) ? 0 : 1, max: view.threshold - 1 });
+		else if (display === 'withheld') ranges.set(id, { min: 0, max: ceiling });
 		else ranges.set(id, { min: view.threshold, max: ceiling });
 	}
 	return ranges;

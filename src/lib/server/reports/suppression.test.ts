@@ -15,7 +15,7 @@ function displays(report: SuppressedReport, ids: string[]): string[] {
 	return ids.map((id) => report.cell(id).display);
 }
 
-function hiddenBy(report: SuppressedReport, kind: 'primary' | 'secondary'): string[] {
+function hiddenBy(report: SuppressedReport, kind: 'primary' | 'secondary' | 'withheld'): string[] {
 	return [...report.cells].filter(([, c]) => c.suppressed === kind).map(([id]) => id);
 }
 
@@ -137,6 +137,30 @@ describe('small-number suppression', () => {
 		const { report } = publish(breakdown('sex', { F: 12, M: 9 }));
 		expect(hiddenBy(report, 'primary')).toEqual([]);
 		expect(hiddenBy(report, 'secondary')).toEqual([]);
+	});
+
+	it('withholds a breakdown whole when the rule itself gives a count away, and the attacker then finds nothing', () => {
+		// Two "<5" groups cap the shared total at 8; the other breakdown's hidden group and three "<5"s put
+		// it at 8 or more. Every non-zero figure is hidden already, so only withholding (zeros too) helps.
+		const groups = { ethnicity: { White: 5, Asian: 1, Black: 1, Other: 1, Mixed: 0 }, sex: { F: 4, M: 4, NotRecorded: 0 } };
+		const counts = [{ id: 'total', value: 8, published: true }, ...Object.entries(groups).flatMap(([name, g]) => Object.entries(g).map(([k, value]) => ({ id: `${name}/${k}`, value, published: true })))];
+		const sums = Object.entries(groups).map(([name, g]) => ({ total: 'total', parts: Object.keys(g).map((k) => `${name}/${k}`) }));
+		const publication: Publication = { counts, sums };
+		expect(recover(primaryOnlyView(publication, THRESHOLD)).size).toBeGreaterThan(0);
+		const { report, recovered } = publish(publication);
+		expect(hiddenBy(report, 'withheld').length).toBeGreaterThan(0);
+		expect(report.cell('total').display).not.toBe('8');
+		expect(recovered.size).toBe(0);
+	});
+
+	it('suppresses views block by block and then as a whole, leaving nothing a reader can work out across them', () => {
+		const school = breakdown('fsm', { Y: 2, N: 8 });
+		const service = breakdown('fsm', { Y: 20, N: 40 });
+		const both = partOfWhole(school, service, { part: 'school', whole: 'service', rest: 'rest' });
+		const blocks = ['school', 'service', 'rest'].map((view) => both.counts.filter((c) => c.id.startsWith(`${view}:`)).map((c) => c.id));
+		const { recovered, report } = publish({ ...both, blocks });
+		expect(report.cell('school:fsm/Y').display).toBe('<5');
+		expect(recovered.size).toBe(0);
 	});
 
 	it('refuses a threshold that could hide nothing', () => {

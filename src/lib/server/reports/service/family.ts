@@ -20,7 +20,7 @@ export function familyPublication(shape: Shape, schools: readonly { id: string; 
 	const views = [within(SERVICE_VIEW, publicationOf(shape, service)), ...schools.map((school) => within(school.id, publicationOf(shape, school.values)))];
 	const links: Sum[] = schools.length === 0 ? [] : shape.ids.map(({ id }) => ({ total: `${SERVICE_VIEW}:${id}`, parts: schools.map((school) => `${school.id}:${id}`) }));
 	const joined = combine(...views);
-	return { counts: joined.counts, sums: [...joined.sums, ...links] };
+	return { counts: joined.counts, sums: [...joined.sums, ...links], blocks: views.map((v) => v.counts.map((c) => c.id)) };
 }
 
 /** The family with the service's rule applied: every view's figures come from here. */

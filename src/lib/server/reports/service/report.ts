@@ -15,7 +15,7 @@ import { activityBlocks } from './activity';
 import { serviceCharts } from './charts';
 import { equalityBlocks } from './equality';
 import { familyPublication, SERVICE_VIEW, suppressFamily } from './family';
-import { scopeFigures } from './figures';
+import { schoolFigures, scopeMedians } from './figures';
 import { earlierPeriods, periodChoices, resolvePeriod, type ServiceFilter } from './filter';
 import { costBlock, outcomeBlocks, type UnitCosts } from './outcomes';
 import { serviceShape } from './shape';
@@ -47,8 +47,8 @@ export const POLICE_NOTE = 'Police contact is only what is known to the school o
 /** The service and each of its schools for one period, published and suppressed together (family.ts). */
 export async function serviceFamily(q: Queryable, serviceId: string, schools: readonly { id: string }[], period: Period, trend: readonly Period[], threshold: number) {
 	const shape = serviceShape(trend.map((p) => p.key));
-	const figures = [];
-	for (const s of schools) figures.push({ id: s.id, ...(await scopeFigures(q, { serviceId, schoolId: s.id }, period, trend)) });
+	const bySchool = await schoolFigures(q, serviceId, schools.map((s) => s.id), period, trend);
+	const figures = schools.map((s) => ({ id: s.id, values: bySchool.get(s.id) ?? new Map<string, number>() }));
 	const publication = familyPublication(shape, figures);
 	return { figures, publication, report: suppressFamily(publication, threshold) };
 }
@@ -80,20 +80,10 @@ export async function serviceReport(actor: Actor, filter: ServiceFilter, now = n
 	const threshold = await getSetting(q, actor.serviceId, 'suppressionThreshold');
 	const minimumDenominator = await getSetting(q, actor.serviceId, 'minimumDenominator');
 	const unitCosts = await getSetting(q, actor.serviceId, 'unitCosts');
-	const { figures, report } = await serviceFamily(q, actor.serviceId, schools, period, trend, threshold);
-	const serviceTimes = await timings(q, { serviceId: actor.serviceId }, period);
-
+	const { report } = await serviceFamily(q, actor.serviceId, schools, period, trend, threshold);
 	const [service] = await q.select({ name: t.service.name }).from(t.service).where(eq(t.service.id, actor.serviceId));
-	const serviceColumn: ScopeColumn = {
-		name: 'Whole service',
-		prefix: SERVICE_VIEW,
-		medians: {
-			triageHours: serviceTimes.triageMinutes.value === null ? null : Math.round((serviceTimes.triageMinutes.value / 60) * 10) / 10,
-			firstContactDays: serviceTimes.submittedToFirstContact.value
-		}
-	};
-	const schoolFigures = school ? figures.find((f) => f.id === school.id) : undefined;
-	const scopes: ScopeColumn[] = school && schoolFigures ? [{ name: school.name, prefix: school.id, medians: schoolFigures.medians }, serviceColumn] : [serviceColumn];
+	const serviceColumn: ScopeColumn = { name: 'Whole service', prefix: SERVICE_VIEW, medians: await scopeMedians(q, { serviceId: actor.serviceId }, period) };
+	const scopes: ScopeColumn[] = school ? [{ name: school.name, prefix: school.id, medians: await scopeMedians(q, { serviceId: actor.serviceId, schoolId: school.id }, period) }, serviceColumn] : [serviceColumn];
 	const ctx: Context = { report, scopes, period, today, minimumDenominator };
 
 	await recordAudit(q, actor, {
