@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { combine, within, type Publication, type Sum } from '../publication';
 import { suppress, type SuppressedReport } from '../suppression';
 import { publicationOf, type Shape } from './shape';
@@ -23,7 +24,30 @@ export function familyPublication(shape: Shape, schools: readonly { id: string; 
 	return { counts: joined.counts, sums: [...joined.sums, ...links], blocks: views.map((v) => v.counts.map((c) => c.id)) };
 }
 
-/** The family with the service's rule applied: every view's figures come from here. */
+/**
+ * The family with the service's rule applied: every view's figures come from here.
+ *
+ * Suppressing a hundred schools together takes a few hundred milliseconds, and commissioners page
+ * through the same report (one school, then another), so the answer is kept, keyed by a hash of
+ * everything it depends on: every count, every sum and the threshold. A change to any figure is a new
+ * key, so a kept answer is never stale; it holds only which aggregate cells to hide, never a pupil.
+ */
+const KEPT = 16;
+const kept = new Map<string, SuppressedReport>();
+
 export function suppressFamily(publication: Publication, threshold: number): SuppressedReport {
-	return suppress(publication, threshold);
+	const key = createHash('sha256').update(String(threshold)).update('\n').update(JSON.stringify(publication)).digest('base64');
+	const found = kept.get(key);
+	if (found) {
+		kept.delete(key);
+		kept.set(key, found);
+		return found;
+	}
+	const report = suppress(publication, threshold);
+	kept.set(key, report);
+	for (const oldest of kept.keys()) {
+		if (kept.size <= KEPT) break;
+		kept.delete(oldest);
+	}
+	return report;
 }
