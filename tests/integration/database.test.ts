@@ -13,7 +13,7 @@ afterAll(() => close());
 
 describe('the embedded database', () => {
 	it('runs WAL, synchronous=FULL, foreign keys and a busy timeout, still after a transaction', async () => {
-		const expected = { journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000 };
+		const expected = { journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 1000 };
 		expect(await readPragmas(database().client)).toEqual(expected);
 		await db().transaction(async (tx) => {
 			await tx.insert(t.service).values({ id: 'svc-pragma', name: 'Pragma', createdAt: new Date() });

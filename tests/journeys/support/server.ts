@@ -50,17 +50,19 @@ async function waitForHealth(url: string, child: ChildProcess, logPath: string, 
 }
 
 /**
- * Copies the seeded template database and starts `node build` on a free port, with ORIGIN set to
- * that address (or every form POST gets 403). The environment is built from scratch, so nothing
- * from the runner (database keys, SMTP, Playwright's loaders) leaks into the app.
+ * Copies the seeded template database (or takes the `database` file given: a restored backup, say)
+ * and starts `node build` on a free port, with ORIGIN set to that address (or every form POST gets
+ * 403). The environment is built from scratch, so nothing from the runner (database keys, SMTP,
+ * Playwright's loaders) leaks into the app.
  */
-export async function startJourneyApp(name: string): Promise<JourneyApp> {
+export async function startJourneyApp(name: string, options: { database?: string } = {}): Promise<JourneyApp> {
 	if (!existsSync(join(ROOT, 'build', 'index.js'))) throw new Error('There is no build/: run `npm run build` first (`npm run test:journeys` does)');
 	const dir = join(SERVERS_DIR, `${name}-${process.pid}-${Date.now()}`);
 	const outboxDir = join(dir, 'outbox');
 	mkdirSync(outboxDir, { recursive: true });
-	copyFileSync(TEMPLATE_DB, join(dir, 'app.db'));
-	const databaseUrl = `file:${join(dir, 'app.db')}`;
+	const databaseFile = options.database ?? join(dir, 'app.db');
+	if (!options.database) copyFileSync(TEMPLATE_DB, databaseFile);
+	const databaseUrl = `file:${databaseFile}`;
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const logPath = join(dir, 'server.log');

@@ -6,6 +6,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema';
 import { clientOptions, type DatabaseConfig } from './config';
 import { SerialClient } from './serial';
+import type { BusyRetry } from './busy';
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -23,20 +24,25 @@ function filePath(url: string): string {
 	return rest.startsWith('//') ? fileURLToPath(url.split('?')[0] ?? url) : rest;
 }
 
+/** Settings that belong to a connection, not to the file: every new connection needs them again. */
+const CONNECTION_PRAGMAS = ['PRAGMA synchronous = FULL', 'PRAGMA foreign_keys = ON'] as const;
+
 /**
  * Opens the database. A file gets exactly one connection (`concurrency: 1`): the native driver runs
  * statements synchronously, so more connections add no parallelism, and one connection keeps its
- * pragmas for life (a pool would open fresh connections with foreign keys off). SerialClient makes
+ * pragmas (SerialClient applies them again when it has to replace the connection). SerialClient makes
  * other callers queue while a transaction holds it. The busy timeout (for other processes on the
  * same file) comes from the client option, which every connection gets (SECURITY.md 17).
  */
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+export async function openDatabase(config: DatabaseConfig, options: { retry?: BusyRetry } = {}): Promise<Database> {
 	if (config.embedded) mkdirSync(dirname(filePath(config.url)), { recursive: true });
-	const client: Client = config.embedded ? new SerialClient(createClient(clientOptions(config))) : createClient(clientOptions(config));
+	const client: Client = config.embedded
+		? new SerialClient(createClient(clientOptions(config)), { pragmas: CONNECTION_PRAGMAS, retry: options.retry })
+		: createClient(clientOptions(config));
 	if (config.embedded) {
+		// WAL is kept in the file; the others are set here for the first connection.
 		await client.execute('PRAGMA journal_mode = WAL');
-		await client.execute('PRAGMA synchronous = FULL');
-		await client.execute('PRAGMA foreign_keys = ON');
+		for (const pragma of CONNECTION_PRAGMAS) await client.execute(pragma);
 	}
 	return { client, db: drizzle(client, { schema, casing: 'snake_case' }), config };
 }

@@ -5,7 +5,7 @@ describe('database configuration', () => {
 	it('defaults to a libSQL file under data/', () => {
 		const config = readDatabaseConfig({});
 		expect(config).toEqual({ url: 'file:data/divert.db', encryptionKey: undefined, embedded: true });
-		expect(clientOptions(config)).toMatchObject({ url: 'file:data/divert.db', timeout: 5000, concurrency: 1 });
+		expect(clientOptions(config)).toMatchObject({ url: 'file:data/divert.db', timeout: 1000, concurrency: 1 });
 	});
 
 	it('passes the encryption key for a file', () => {

@@ -10,8 +10,12 @@ export interface DatabaseConfig {
 
 export const DEFAULT_DATABASE_URL = 'file:data/divert.db';
 const REMOTE_SCHEMES = ['libsql:', 'http:', 'https:', 'ws:', 'wss:'];
-/** How long a connection waits for another writer's lock before giving up (the busy timeout). */
-export const BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long a statement waits for another process's write lock before failing with SQLITE_BUSY (the
+ * busy timeout). SQLite waits inside the statement, blocking the event loop, so this is kept short:
+ * SerialClient then tries again for longer, with pauses that leave the server free (db/busy.ts).
+ */
+export const BUSY_TIMEOUT_MS = 1000;
 
 /** Reads DATABASE_URL, DATABASE_AUTH_TOKEN and DATABASE_ENCRYPTION_KEY; refuses anything it cannot honour. */
 export function readDatabaseConfig(env: Record<string, string | undefined>): DatabaseConfig {
