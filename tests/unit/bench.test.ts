@@ -82,4 +82,12 @@ describe('timing in process', () => {
 		expect(calls).toBe(timed.runs + 1);
 		expect(timed.median).toBeGreaterThanOrEqual(25);
 	});
+
+	it('reports the cold first run alone when that already took longer than its time', async () => {
+		let calls = 0;
+		const timed = await timeRuns(() => new Promise((r) => setTimeout(r, 40)).then(() => calls++), 5, 10);
+		expect(calls).toBe(1);
+		expect(timed.runs).toBe(1);
+		expect(timed.median).toBeGreaterThanOrEqual(35);
+	});
 });

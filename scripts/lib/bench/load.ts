@@ -45,12 +45,18 @@ export async function hammer(base: string, e: Endpoint, o: LoadOptions): Promise
 
 /**
  * One request as the load will make it, timed: throws unless the answer is the page itself (not a
- * redirect to sign-in, say).
+ * redirect to sign-in, say). Null when no answer came within `timeoutMs`.
  */
-export async function probe(base: string, e: Endpoint): Promise<number> {
+export async function probe(base: string, e: Endpoint, timeoutMs: number): Promise<number | null> {
 	const started = performance.now();
-	const response = await fetch(`${base}${e.path}`, { method: e.method, headers: headers(base, e), redirect: 'manual' });
-	await response.arrayBuffer();
+	let response: Response;
+	try {
+		response = await fetch(`${base}${e.path}`, { method: e.method, headers: headers(base, e), redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+		await response.arrayBuffer();
+	} catch (error) {
+		if (error instanceof DOMException && error.name === 'TimeoutError') return null;
+		throw error;
+	}
 	const ms = performance.now() - started;
 	const type = response.headers.get('content-type') ?? '';
 	if (response.status !== e.status || (e.status !== 204 && !e.contentType.test(type))) {

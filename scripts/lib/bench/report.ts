@@ -22,7 +22,7 @@ export interface BenchReport {
 }
 
 const n0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-GB') : '–');
-const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : n0(n)) : '–');
+const ms = (n: number) => (n === Number.POSITIVE_INFINITY ? 'too slow' : Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : n0(n)) : '–');
 const times = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : '–');
 const verdict = (ok: boolean) => (ok ? 'ok' : '**missed**');
 

@@ -45,7 +45,7 @@ export async function startBenchServer(databaseUrl: string, logPath: string): Pr
 	if (!existsSync(resolve('build', 'index.js'))) throw new Error('There is no build/: run `npm run build` (or drop --no-build)');
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const log = openSync(logPath, 'w');
+	const log = openSync(logPath, 'a');
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
@@ -62,6 +62,9 @@ export async function startBenchServer(databaseUrl: string, logPath: string): Pr
 	};
 	const child = spawn(process.execPath, ['build'], { env, stdio: ['ignore', log, log] });
 	closeSync(log);
+	// Never leave the server running when the bench stops, however it stops.
+	const orphan = () => child.kill('SIGKILL');
+	process.once('exit', orphan);
 	const stop = async () => {
 		if (child.exitCode !== null || child.signalCode !== null) return;
 		const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -69,6 +72,7 @@ export async function startBenchServer(databaseUrl: string, logPath: string): Pr
 		const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
 		await exited;
 		clearTimeout(timer);
+		process.off('exit', orphan);
 	};
 	try {
 		// Opening a 3 GB file and checking its migrations takes a moment on a busy machine.

@@ -49,18 +49,25 @@ async function waitForHealth(url: string, child: ChildProcess, logPath: string, 
 	throw new Error(`The app did not answer ${url}/health within ${timeoutMs} ms:\n${logTail(logPath)}`);
 }
 
+export interface JourneyAppOptions {
+	/** Another app's database: this app becomes a second instance on the same file (no copy is made). */
+	databaseUrl?: string;
+	/** Added to the app's environment (SMTP_URL, say). */
+	env?: Record<string, string>;
+}
+
 /**
  * Copies the seeded template database and starts `node build` on a free port, with ORIGIN set to
  * that address (or every form POST gets 403). The environment is built from scratch, so nothing
  * from the runner (database keys, SMTP, Playwright's loaders) leaks into the app.
  */
-export async function startJourneyApp(name: string): Promise<JourneyApp> {
+export async function startJourneyApp(name: string, options: JourneyAppOptions = {}): Promise<JourneyApp> {
 	if (!existsSync(join(ROOT, 'build', 'index.js'))) throw new Error('There is no build/: run `npm run build` first (`npm run test:journeys` does)');
 	const dir = join(SERVERS_DIR, `${name}-${process.pid}-${Date.now()}`);
 	const outboxDir = join(dir, 'outbox');
 	mkdirSync(outboxDir, { recursive: true });
-	copyFileSync(TEMPLATE_DB, join(dir, 'app.db'));
-	const databaseUrl = `file:${join(dir, 'app.db')}`;
+	if (!options.databaseUrl) copyFileSync(TEMPLATE_DB, join(dir, 'app.db'));
+	const databaseUrl = options.databaseUrl ?? `file:${join(dir, 'app.db')}`;
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const logPath = join(dir, 'server.log');
@@ -79,7 +86,8 @@ export async function startJourneyApp(name: string): Promise<JourneyApp> {
 		// The outbox worker writes emails as .eml files here; polling often keeps the journeys quick.
 		OUTBOX_POLL_MS: '200',
 		LOG_LEVEL: process.env.JOURNEY_LOG_LEVEL ?? 'silent',
-		SHUTDOWN_TIMEOUT: '1'
+		SHUTDOWN_TIMEOUT: '1',
+		...options.env
 	};
 	const child = spawn(process.execPath, ['build'], { cwd: ROOT, env, stdio: ['ignore', log, log] });
 	closeSync(log);
