@@ -55,7 +55,7 @@ if (named && existsSync(dbPath)) {
 } else {
 	runTool('tsx', ['scripts/generate-large.ts', '--if-missing', '--out', dbPath, ...(flags.has('small') ? ['--small'] : [])]);
 }
-if (!flags.has('no-build')) runTool('vite', ['build']);
+if (!flags.has('no-build')) runTool('vite', ['build', '--logLevel', 'warn']);
 
 const { startDatabase, closeDatabase, db, t } = await import('../src/lib/server/db');
 const { count } = await import('drizzle-orm');
