@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { getOnce } from '../page-assets';
 import type { Run } from './stats';
 
 /** Something the bench drives: a floor or one of the busiest pages, as a signed-in role or anonymously. */
@@ -51,7 +52,8 @@ export async function probe(base: string, e: Endpoint, timeoutMs: number): Promi
 	const started = performance.now();
 	let response: Response;
 	try {
-		response = await fetch(`${base}${e.path}`, { method: e.method, headers: headers(base, e), redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+		const init: RequestInit = { method: e.method, headers: headers(base, e), redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) };
+		response = await (e.method === 'GET' ? getOnce(`${base}${e.path}`, init) : fetch(`${base}${e.path}`, init));
 		await response.arrayBuffer();
 	} catch (error) {
 		if (error instanceof DOMException && error.name === 'TimeoutError') return null;
@@ -75,7 +77,7 @@ export async function settle(base: string, maxMs = 120_000): Promise<void> {
 	let quick = 0;
 	while (quick < 3 && Date.now() < deadline) {
 		const started = performance.now();
-		await (await fetch(`${base}/health`)).arrayBuffer();
+		await (await getOnce(`${base}/health`)).arrayBuffer();
 		quick = performance.now() - started < 25 ? quick + 1 : 0;
 		await new Promise((r) => setTimeout(r, 50));
 	}
