@@ -1,7 +1,8 @@
 /**
  * `npm run js-size`: the gzipped JavaScript (and CSS) a browser loads for some pages of the built app,
  * read from what the server actually sends (its modulepreload links), as a signed-in demo user where
- * the page needs one. Starts the built server on a copy of the demo database.
+ * the page needs one. Starts the built server on a copy of the demo database. `npm run bench` measures
+ * the same on the large database, with budgets.
  *
  *   npx tsx scripts/js-size.ts            (run `npm run build` first)
  */
@@ -9,8 +10,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { ensureKitPaths } from './lib/kit';
+import { pageAssets } from './lib/page-assets';
 
 await ensureKitPaths();
 const { startDatabase, db, closeDatabase, t } = await import('../src/lib/server/db');
@@ -52,17 +53,8 @@ const pages: [string, string, boolean][] = [
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 process.stdout.write('| page | JS files | JS gzipped | CSS gzipped |\n|---|---|---|---|\n');
 for (const [name, path, signedIn] of pages) {
-	const response = await fetch(`${base}${path}`, { headers: signedIn ? { cookie: `auth_session=${token}` } : {} });
-	// SvelteKit lists every module and stylesheet the page needs in its Link header.
-	const links = [...(response.headers.get('link') ?? '').matchAll(/<([^>]+)>;\s*rel="(modulepreload|preload)"/g)];
-	const js = links.filter((m) => m[2] === 'modulepreload').map((m) => m[1] ?? '');
-	const css = links.filter((m) => (m[1] ?? '').endsWith('.css')).map((m) => m[1] ?? '');
-	const size = async (files: string[]) => {
-		let total = 0;
-		for (const file of new Set(files)) total += gzipSync(Buffer.from(await (await fetch(new URL(file, `${base}${path}`))).arrayBuffer())).length;
-		return total;
-	};
-	process.stdout.write(`| ${name} | ${new Set(js).size} | ${kb(await size(js))} | ${kb(await size(css))} |\n`);
+	const size = await pageAssets(base, path, signedIn ? token : null);
+	process.stdout.write(`| ${name} | ${size.jsFiles} | ${kb(size.jsBytes)} | ${kb(size.cssBytes)} |\n`);
 }
 server.kill();
 rmSync(dir, { recursive: true, force: true });

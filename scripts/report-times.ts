@@ -4,6 +4,7 @@
  * large one from `npm run data:large`), median of several runs after a warm-up. Reports are computed
  * as a signed-in admin of the busiest service would see them; audit rows are written as usual.
  */
+import { timeRuns } from './lib/bench/timing';
 import { ensureKitPaths } from './lib/kit';
 
 await ensureKitPaths();
@@ -31,15 +32,8 @@ const [schools] = await db().select({ n: count() }).from(t.school).where(eq(t.sc
 const [referrals] = await db().select({ n: count() }).from(t.referralStatistic).where(eq(t.referralStatistic.serviceId, busiest.serviceId));
 
 async function time(label: string, run: () => Promise<unknown>): Promise<void> {
-	await run();
-	const times: number[] = [];
-	for (let i = 0; i < runs; i++) {
-		const start = performance.now();
-		await run();
-		times.push(performance.now() - start);
-	}
-	times.sort((a, b) => a - b);
-	console.log(`${label}: median ${times[Math.floor(times.length / 2)]?.toFixed(1)} ms (min ${times[0]?.toFixed(1)}, max ${times.at(-1)?.toFixed(1)}, ${runs} runs)`);
+	const { median, min, max } = await timeRuns(run, runs);
+	console.log(`${label}: median ${median.toFixed(1)} ms (min ${min.toFixed(1)}, max ${max.toFixed(1)}, ${runs} runs)`);
 }
 
 console.log(`Service with ${schools?.n} schools and ${referrals?.n} referrals; busiest school has ${busiest.n}.`);

@@ -3,6 +3,7 @@ import { startDatabase, db } from '$lib/server/db';
 import { loadAuthContext, isFullySignedIn } from '$lib/server/auth/context';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { anonymousDenial, unverifiedDenial } from '$lib/server/auth/guard';
+import { withAuditBatch } from '$lib/server/audit/audit';
 import { redirectResponse } from '$lib/server/http/redirect';
 import { originConfig } from '$lib/server/env';
 import { applySecurityHeaders } from '$lib/server/http/headers';
@@ -44,6 +45,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.route.id?.startsWith('/(app)') && !(auth && isFullySignedIn(auth))) {
 		const denial = auth ? unverifiedDenial(event, auth) : await anonymousDenial(event);
 		response = redirectResponse(event, denial);
+	} else if (event.request.method === 'GET' || event.request.method === 'HEAD') {
+		// A page's panels each audit their read: one commit for them all (audit.ts withAuditBatch).
+		response = await withAuditBatch(async () => resolve(event));
 	} else {
 		response = await resolve(event);
 	}

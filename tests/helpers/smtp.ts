@@ -2,10 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-/** A real SMTP server on a random port that parses what it receives and can refuse the next messages. */
+/**
+ * A real SMTP server on a random port that parses what it receives and can refuse the next messages,
+ * or take `delayMs` to accept each one (a slow mail server).
+ */
 export async function startSmtp() {
 	const received: ParsedMail[] = [];
-	const state = { refuse: 0 };
+	const state = { refuse: 0, delayMs: 0 };
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
@@ -13,7 +16,8 @@ export async function startSmtp() {
 		disableReverseLookup: true,
 		onData(stream, _session, callback) {
 			simpleParser(stream).then(
-				(mail) => {
+				async (mail) => {
+					if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
 					if (state.refuse > 0) {
 						state.refuse--;
 						callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));

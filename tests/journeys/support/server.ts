@@ -49,20 +49,29 @@ async function waitForHealth(url: string, child: ChildProcess, logPath: string, 
 	throw new Error(`The app did not answer ${url}/health within ${timeoutMs} ms:\n${logTail(logPath)}`);
 }
 
+export interface JourneyAppOptions {
+	/** A database file to serve as it is (a restored backup, say) instead of a copy of the demo's. */
+	database?: string;
+	/** Another app's database: this app becomes a second instance on the same file (no copy is made). */
+	databaseUrl?: string;
+	/** Added to the app's environment (SMTP_URL, say). */
+	env?: Record<string, string>;
+}
+
 /**
  * Copies the seeded template database (or takes the `database` file given: a restored backup, say)
  * and starts `node build` on a free port, with ORIGIN set to that address (or every form POST gets
  * 403). The environment is built from scratch, so nothing from the runner (database keys, SMTP,
  * Playwright's loaders) leaks into the app.
  */
-export async function startJourneyApp(name: string, options: { database?: string } = {}): Promise<JourneyApp> {
+export async function startJourneyApp(name: string, options: JourneyAppOptions = {}): Promise<JourneyApp> {
 	if (!existsSync(join(ROOT, 'build', 'index.js'))) throw new Error('There is no build/: run `npm run build` first (`npm run test:journeys` does)');
 	const dir = join(SERVERS_DIR, `${name}-${process.pid}-${Date.now()}`);
 	const outboxDir = join(dir, 'outbox');
 	mkdirSync(outboxDir, { recursive: true });
 	const databaseFile = options.database ?? join(dir, 'app.db');
-	if (!options.database) copyFileSync(TEMPLATE_DB, databaseFile);
-	const databaseUrl = `file:${databaseFile}`;
+	if (!options.database && !options.databaseUrl) copyFileSync(TEMPLATE_DB, databaseFile);
+	const databaseUrl = options.databaseUrl ?? `file:${databaseFile}`;
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const logPath = join(dir, 'server.log');
@@ -81,7 +90,8 @@ export async function startJourneyApp(name: string, options: { database?: string
 		// The outbox worker writes emails as .eml files here; polling often keeps the journeys quick.
 		OUTBOX_POLL_MS: '200',
 		LOG_LEVEL: process.env.JOURNEY_LOG_LEVEL ?? 'silent',
-		SHUTDOWN_TIMEOUT: '1'
+		SHUTDOWN_TIMEOUT: '1',
+		...options.env
 	};
 	const child = spawn(process.execPath, ['build'], { cwd: ROOT, env, stdio: ['ignore', log, log] });
 	closeSync(log);

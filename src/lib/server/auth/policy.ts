@@ -45,6 +45,7 @@ export const POLICY = {
 	'public.forgotten-password': { public: true, note: 'Ask for a password reset link' },
 	'public.set-password': { public: true, note: 'Set a password from a one-time link' },
 	'public.health': { public: true, note: 'Liveness check for the load balancer' },
+	'bench.write-floor': { public: true, note: 'Performance bench only (a 404 unless BENCH=1): commits one audit-sized row' },
 	// MFA pages: a password-only session reaches these alone
 	'auth.mfa-setup': { mfaPending: true, roles: everyone, note: 'Enrol an authenticator app' },
 	'auth.mfa-verify': { mfaPending: true, roles: everyone, note: 'Enter an authenticator code' },
