@@ -5,6 +5,7 @@ ALTER TABLE `referral` ADD `retention_note` text;--> statement-breakpoint
 ALTER TABLE `referral` ADD `legal_hold_reason` text;--> statement-breakpoint
 ALTER TABLE `referral` ADD `legal_hold_by` text;--> statement-breakpoint
 ALTER TABLE `referral` ADD `legal_hold_at` integer;--> statement-breakpoint
+CREATE INDEX `referral_service_forename` ON `referral` (`service_id`,`forename_key`);--> statement-breakpoint
 CREATE INDEX `referral_retention_review` ON `referral` (`service_id`,`retention_review_on`,`id`);--> statement-breakpoint
 CREATE INDEX `referral_legal_hold` ON `referral` (`service_id`,`legal_hold`,`id`);--> statement-breakpoint
 -- Cases closed before retention was recorded: the closure time from the chronology, then the review

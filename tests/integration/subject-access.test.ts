@@ -6,8 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuthContext, type AuthContext } from '$lib/server/auth/context';
 import { createSession } from '$lib/server/auth/session';
-import { db, t } from '$lib/server/db';
-import { findSubjects, subjectView } from '$lib/server/subject-access/search';
+import { database, db, t } from '$lib/server/db';
+import { findSubjects, subjectSearchQuery, subjectView } from '$lib/server/subject-access/search';
 import type { SubjectAccessRecord } from '$lib/server/subject-access/types';
 import { newId } from '$lib/server/util/ids';
 import { GET as jsonGet } from '../../src/routes/(app)/admin/subject-access/[id]/export.json/+server';
@@ -72,6 +72,15 @@ describe('finding the young person', () => {
 		expect(await findSubjects(world.services[1].actors.provider_admin, { name: 'Quillonforename', dob: null, reference: '' })).toEqual([]);
 		const [audit] = await db().select().from(t.auditEvent).where(eq(t.auditEvent.action, 'subject-access.search')).orderBy(t.auditEvent.id).limit(1);
 		expect(audit?.detail).not.toMatch(/quill/i);
+	});
+
+	it('searches on indexes, never scanning the service’s referrals', async () => {
+		const admin = s1().actors.provider_admin;
+		for (const search of [{ name: 'quill', dob: null }, { name: 'quill quillonsur', dob: '2012-03-14' }, { name: '', dob: null, reference: full.id }]) {
+			const { sql, params } = subjectSearchQuery(admin, { reference: '', ...search }).toSQL();
+			const plan = (await database().client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: params as never[] })).rows.map((r) => String(r.detail));
+			expect(plan.filter((l) => /^SCAN referral\b/.test(l)), plan.join('\n')).toEqual([]);
+		}
 	});
 
 	it('lists the confirmed referrals for the export and points out the unconfirmed one', async () => {

@@ -25,18 +25,13 @@ function nameFilter(search: string): SQL | undefined {
 	return and(prefix(t.referral.forenameKey, first), prefix(t.referral.surnameKey, last));
 }
 
-/**
- * Finding a young person for a subject access request, within the admin's service: by reference (a
- * referral's id) or by name and, when given, date of birth. One audit row names which were used,
- * never the words searched for (SECURITY.md 15).
- */
-export async function findSubjects(actor: Actor, search: SubjectSearch) {
-	if (actor.role !== 'provider_admin') return [];
+/** The search itself, within the service (indexes referral_service_forename and referral_service_match). */
+export function subjectSearchQuery(actor: Actor, search: SubjectSearch) {
 	const where: (SQL | undefined)[] = [eq(t.referral.serviceId, actor.serviceId), ne(t.referral.state, 'draft')];
 	if (search.reference) where.push(eq(t.referral.id, search.reference.trim().toLowerCase()));
 	if (search.name) where.push(nameFilter(search.name));
 	if (search.dob) where.push(eq(t.referral.dateOfBirth, search.dob));
-	const rows = await db()
+	return db()
 		.select({
 			id: t.referral.id,
 			displayName: t.referral.displayName,
@@ -51,6 +46,16 @@ export async function findSubjects(actor: Actor, search: SubjectSearch) {
 		.where(and(...where))
 		.orderBy(asc(t.referral.surnameKey), asc(t.referral.forenameKey), asc(t.referral.id))
 		.limit(SEARCH_LIMIT);
+}
+
+/**
+ * Finding a young person for a subject access request, within the admin's service: by reference (a
+ * referral's id) or by name and, when given, date of birth. One audit row names which were used,
+ * never the words searched for (SECURITY.md 15).
+ */
+export async function findSubjects(actor: Actor, search: SubjectSearch) {
+	if (actor.role !== 'provider_admin') return [];
+	const rows = await subjectSearchQuery(actor, search);
 	await recordAudit(db(), actor, {
 		action: 'subject-access.search',
 		detail: { reference: Boolean(search.reference), name: Boolean(search.name), dob: Boolean(search.dob), found: rows.length }

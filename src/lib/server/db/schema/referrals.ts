@@ -81,6 +81,8 @@ export const referral = sqliteTable(
 		index('referral_school_surname').on(t.schoolId, t.surnameKey),
 		index('referral_service_state').on(t.serviceId, t.state, t.submittedAt),
 		index('referral_service_match').on(t.serviceId, t.surnameKey, t.dateOfBirth),
+		/** Subject access: finding a young person by first name across the service (DOMAIN.md §7). */
+		index('referral_service_forename').on(t.serviceId, t.forenameKey),
 		index('referral_young_person').on(t.youngPersonId),
 		index('referral_retention_review').on(t.serviceId, t.retentionReviewOn, t.id),
 		index('referral_legal_hold').on(t.serviceId, t.legalHold, t.id)
