@@ -107,5 +107,13 @@ test.describe('with JavaScript off', () => {
 		await expect(page.getByText('Legal hold placed')).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Delete the record' })).toHaveCount(0);
 		await scan(page);
+		// The case page shows the admin the same, with the way back.
+		await page.getByRole('link', { name: 'Open the case' }).click();
+		const panel = page.getByRole('region', { name: 'Retention' });
+		await expect(panel.getByText('Legal hold')).toBeVisible();
+		await expect(panel).toContainText('child protection: kept until the 25th birthday');
+		await scan(page);
+		await panel.getByRole('link', { name: 'Manage retention and legal hold' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: /^Retention of record / })).toBeVisible();
 	});
 });

@@ -132,3 +132,13 @@ export function extendReview(actor: Actor, referralId: string, reviewOn: string,
 		now
 	);
 }
+
+/** The case page's retention panel, for provider admins only (the case page's own load audits the read). */
+export async function retentionPanelFor(actor: Actor, referralId: string, now = new Date()) {
+	const found = await retentionCase(db(), actor, referralId);
+	if (!found) return null;
+	const r = found.referral;
+	return { id: r.id, reviewOn: r.retentionReviewOn, basis: basisLabel(r.retentionBasis, r.retentionNote), state: retentionStateOf(r, now) };
+}
+
+export type RetentionPanelView = NonNullable<Awaited<ReturnType<typeof retentionPanelFor>>>;
