@@ -110,7 +110,7 @@ test.describe('with JavaScript off', () => {
 		// The case page shows the admin the same, with the way back.
 		await page.getByRole('link', { name: 'Open the case' }).click();
 		const panel = page.getByRole('region', { name: 'Retention' });
-		await expect(panel.getByText('Legal hold')).toBeVisible();
+		await expect(panel.getByText('Legal hold', { exact: true })).toBeVisible();
 		await expect(panel).toContainText('child protection: kept until the 25th birthday');
 		await scan(page);
 		await panel.getByRole('link', { name: 'Manage retention and legal hold' }).click();
