@@ -66,6 +66,13 @@ describe('the large-data generator, on its small preset', () => {
 		for (const open of ['draft', 'completed', 'follow_up_due', 'in_programme']) expect(states[open] ?? 0, open).toBeGreaterThan(0);
 	});
 
+	it('dates every closed case for retention review, as closing a case does in the app (DOMAIN.md §7)', async () => {
+		const undated = await one<{ n: number }>("SELECT count(*) AS n FROM referral WHERE state = 'closed' AND (closed_at IS NULL OR retention_review_on IS NULL)");
+		expect(Number(undated[0]?.n)).toBe(0);
+		const open = await one<{ n: number }>("SELECT count(*) AS n FROM referral WHERE state <> 'closed' AND retention_review_on IS NOT NULL");
+		expect(Number(open[0]?.n)).toBe(0);
+	});
+
 	it('has outcomes and escalations in realistic proportions', async () => {
 		const outcomes = Object.fromEntries((await one<{ outcome: string; n: number }>('SELECT outcome, count(*) AS n FROM case_outcome GROUP BY outcome')).map((r) => [r.outcome, Number(r.n)]));
 		const total = Object.values(outcomes).reduce((a, b) => a + b, 0);

@@ -152,7 +152,7 @@ test.describe('without JavaScript', () => {
 		await scan(page);
 		await page.getByLabel('Verification code').fill('0000-0000-0000');
 		await page.getByRole('button', { name: 'Check the certificate' }).click();
-		await expect(page.getByText('No certificate has this code.', { exact: false })).toBeVisible();
+		await expect(page.getByText('No certificate with this code is held.', { exact: false })).toBeVisible();
 		await scan(page);
 	});
 });

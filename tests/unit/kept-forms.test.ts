@@ -15,6 +15,8 @@ import { ROUTES_DIR, routeFiles } from '../helpers/routes';
 const EXEMPT: Record<string, string> = {
 	'(app)/admin/audit/+page.server.ts':
 		'A GET filter form read from the address: it is never posted, so never kept, and after a timeout sign-in returns to the same address (its `next` keeps the query), filters and all',
+	'(app)/admin/subject-access/+page.server.ts':
+		'A GET search form read from the address, like the audit log’s filters: never posted, so never kept; after a timeout sign-in returns to the same address with its query',
 	'(app)/referrals/[id]/check/+page.server.ts':
 		'Nothing is typed here: the only field is the hidden version of the answers the page shows. After signing in again the page shows the answers as they are now, so its version must be the current one, not the one kept from before the timeout'
 };

@@ -57,6 +57,12 @@ export const slasSchema = z.object({
 	followUpChaseWorkingDays: wholeNumber('working days before chasing a follow-up', 1, 60, 10)
 });
 
+/** How long a diversion-only record is kept after its case closes (DOMAIN.md §7). */
+export const retentionSettingSchema = z.object({
+	version,
+	diversionYears: wholeNumber('number of years', 1, 25, 3)
+});
+
 export const smallNumbersSchema = z
 	.object({
 		thresholdVersion: version,

@@ -90,6 +90,7 @@ export const POLICY = {
 	'certificate.issue': { roles: youthWorker, note: 'Issue the completion certificate, confirming the name it shows' },
 	'certificate.revoke': { roles: youthWorker, note: 'Revoke a certificate, with a reason' },
 	'certificate.download': { roles: { ...school, youth_worker: 'service' }, note: 'Download a completion certificate (the kept bytes)' },
+	'certificate.bulk-download': { roles: youthWorker, stepUp: true, note: 'Download the kept certificates of a session\'s young people as one ZIP (pupil-level export: step-up)' },
 	'public.certificate-check': { public: true, note: 'Check a certificate by its verification code (rate-limited)' },
 	'follow-up.record': { roles: caseActors, note: 'Record a follow-up (the provider adds police contact it was told of)' },
 	'follow-up.list': { roles: { youth_worker: 'service', provider_admin: 'service' }, note: 'Follow-ups due, chased and not returned across the service' },
@@ -109,7 +110,15 @@ export const POLICY = {
 	'admin.settings.view': { roles: admin, note: 'View service settings' },
 	'admin.settings.edit': { roles: admin, note: 'Change service settings' },
 	'admin.audit.list': { roles: admin, note: 'Search the audit log' },
-	'admin.audit.export': { roles: admin, stepUp: true, note: 'Export the audit log (CSV)' }
+	'admin.audit.export': { roles: admin, stepUp: true, note: 'Export the audit log (CSV)' },
+	// Retention and subject access (DOMAIN.md §7; SECURITY.md 23, 24)
+	'admin.retention.list': { roles: admin, note: 'Records due for retention review, and records on legal hold' },
+	'admin.retention.view': { roles: admin, note: 'One record\'s retention: dates, why, any legal hold' },
+	'admin.retention.extend': { roles: admin, note: 'Keep a record longer, to a later review date, with a reason' },
+	'admin.retention.hold': { roles: admin, note: 'Place or lift a legal hold, with a reason' },
+	'admin.retention.delete': { roles: admin, stepUp: true, note: 'Delete a record due for review: every pupil-level row (audit and statistics rows kept)' },
+	'admin.subject-access.search': { roles: admin, note: 'Find a young person for a subject access request' },
+	'admin.subject-access.export': { roles: admin, stepUp: true, note: 'Export everything held about one young person (PDF and JSON)' }
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

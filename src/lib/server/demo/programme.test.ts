@@ -37,9 +37,10 @@ describe('the demo programme', () => {
 	});
 
 	it('holds current cases in every step after triage at Oakfield, Riverside and Castlegate', async () => {
-		expect(await statesAt('oakfield')).toEqual({ draft: 1, submitted: 2, withdrawn: 1, accepted: 2, in_assessment: 1, in_programme: 2, completed: 1, closed: 1 });
-		expect(await statesAt('riverside')).toEqual({ submitted: 1, on_hold: 1, accepted: 1, in_programme: 1, completed: 1, did_not_engage: 1, follow_up_due: 1 });
-		expect(await statesAt('castlegate')).toEqual({ submitted: 1, not_suitable: 1, in_programme: 1, partially_completed: 1, follow_up_due: 1, closed: 1 });
+		// Each school also has one old case closed years ago, due for retention review (demo/retention.ts).
+		expect(await statesAt('oakfield')).toEqual({ draft: 1, submitted: 2, withdrawn: 1, accepted: 2, in_assessment: 1, in_programme: 2, completed: 1, closed: 2 });
+		expect(await statesAt('riverside')).toEqual({ submitted: 1, on_hold: 1, accepted: 1, in_programme: 1, completed: 1, did_not_engage: 1, follow_up_due: 1, closed: 1 });
+		expect(await statesAt('castlegate')).toEqual({ submitted: 1, not_suitable: 1, in_programme: 1, partially_completed: 1, follow_up_due: 1, closed: 2 });
 		const [draft] = await db().select().from(t.assessment).where(eq(t.assessment.schoolId, world.schools.oakfield ?? ''));
 		expect(draft?.completedAt).toBeNull();
 	});
@@ -113,6 +114,18 @@ describe('the demo programme', () => {
 		const black = lastYear.filter((s) => s.ethnicityGroup === 'Black').length;
 		expect(black).toBeGreaterThan(0);
 		expect(black).toBeLessThan(5);
+	});
+
+	it('fills the retention page: closed cases due for review, one on legal hold, one kept for child protection', async () => {
+		const today = '2026-11-25';
+		const due = await db().select().from(t.referral).where(and(eq(t.referral.serviceId, world.services.north), isNotNull(t.referral.retentionReviewOn)));
+		const overdue = due.filter((r) => (r.retentionReviewOn ?? '') <= today);
+		expect(overdue.length).toBeGreaterThanOrEqual(3);
+		expect(overdue.every((r) => r.state === 'closed' && r.closedAt !== null)).toBe(true);
+		expect(overdue.filter((r) => r.legalHold).map((r) => r.legalHoldReason)).toEqual([expect.stringContaining('(demo)')]);
+		expect(overdue.some((r) => r.retentionBasis === 'child_protection')).toBe(true);
+		// The rest of the demo's closed cases closed in the last year or two: none of them is due.
+		expect(due.filter((r) => (r.retentionReviewOn ?? '') > today).length).toBeGreaterThan(0);
 	});
 
 	it('has the statistics row of every demo referral ready for the reports', async () => {

@@ -3,6 +3,7 @@ import { seedAshdale } from './ashdale';
 import { crewOf } from './cases';
 import { runDemoFollowUps, type FollowUpAnswer } from './follow-ups';
 import { seedNorthCases } from './north';
+import { seedDemoRetention } from './retention';
 import type { DemoWorld } from './seed';
 
 /** Faker's seed for the programme's cases, so every demo database holds the same people and outcomes. */
@@ -21,5 +22,5 @@ export async function seedDemoProgramme(world: DemoWorld, now = new Date()): Pro
 	const answers = new Map<string, FollowUpAnswer>();
 	const made = (await seedNorthCases(world, crew, now, answers)) + (await seedAshdale(world, crew, now, answers));
 	await runDemoFollowUps(answers, now);
-	return made;
+	return made + (await seedDemoRetention(world, crew, now));
 }

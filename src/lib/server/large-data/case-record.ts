@@ -1,5 +1,8 @@
 import type { Role } from '$lib/roles';
 import type { t } from '../db';
+import { reviewDate } from '../retention/dates';
+import { closedOnOf } from '../retention/refresh';
+import { SETTINGS } from '../settings/definitions';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -86,6 +89,11 @@ export class CaseRecord {
 	move(at: Date, who: Who, transition: string, to: string, reason: string | null = null, set: Partial<Row<typeof t.referral>> = {}): void {
 		const from = this.referral.state;
 		this.referral = { ...this.referral, ...set, state: to, version: (this.referral.version ?? 1) + 1, updatedAt: at };
+		// Closure starts the retention period, as applyTransition records it (DOMAIN.md §7), by the default setting.
+		if (to === 'closed') {
+			const review = reviewDate({ childProtection: this.referral.childProtection ?? false, dateOfBirth: this.referral.dateOfBirth ?? null, closedOn: closedOnOf(at) }, SETTINGS.retention.default.diversionYears);
+			this.referral = { ...this.referral, closedAt: at, retentionReviewOn: review.on, retentionBasis: review.basis };
+		}
 		this.event(at, who, { kind: 'transition', fromState: from, toState: to, reason });
 		this.audit(at, who, `referral.${transition}`, 'referral', this.id, { from, to });
 	}

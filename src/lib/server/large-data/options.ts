@@ -14,7 +14,7 @@ export interface LargeDataOptions {
 }
 
 /** Bump when the generated rows change, so a cached file from an older generator is rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** Every generated account's password, documented for the performance bench (not a real secret). */
 export const BENCH_PASSWORD = 'large-data-bench-2026';

@@ -16,6 +16,8 @@ export function navigationFor(role: Role): NavItem[] {
 				{ href: '/admin/users', label: 'Users' },
 				{ href: '/admin/settings', label: 'Settings' },
 				{ href: '/admin/audit', label: 'Audit log' },
+				{ href: '/admin/retention', label: 'Retention' },
+				{ href: '/admin/subject-access', label: 'Subject access' },
 				{ href: '/countersign', label: 'Countersign' },
 				{ href: '/follow-ups', label: 'Follow-ups' },
 				{ href: '/reports/service', label: 'Reports' }

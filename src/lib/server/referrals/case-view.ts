@@ -20,11 +20,12 @@ import { describeSessionEvent } from '../support-sessions/describe';
 import { describeProgrammeEvent } from '../assessments/describe';
 import { PROGRESS_EVENT_KINDS } from './events';
 import { describeOutcomeEvent } from '../outcomes/describe';
+import { describeRetentionEvent } from '../retention/describe';
 
 /** States a school sees whatever the consent: received, the outcome, and the end (DOMAIN.md §3). */
 const ALWAYS_SHOWN_TO_SCHOOL: CaseState[] = ['draft', 'submitted', 'withdrawn', 'not_suitable', 'completed', 'partially_completed', 'did_not_engage', 'follow_up_due', 'closed'];
 
-function eventDescription(e: { kind: string; fromState: string | null; toState: string | null; section: string | null }): string {
+export function eventDescription(e: { kind: string; fromState: string | null; toState: string | null; section: string | null }): string {
 	const section = SECTIONS.find((s) => s.key === e.section)?.title;
 	switch (e.kind) {
 		case 'created':
@@ -46,7 +47,7 @@ function eventDescription(e: { kind: string; fromState: string | null; toState: 
 		case 'follow-up':
 			return describeFollowUpEvent(e);
 		default:
-			return describeTriageEvent(e) ?? describeSessionEvent(e) ?? describeProgrammeEvent(e) ?? describeOutcomeEvent(e) ?? e.kind;
+			return describeTriageEvent(e) ?? describeRetentionEvent(e) ?? describeSessionEvent(e) ?? describeProgrammeEvent(e) ?? describeOutcomeEvent(e) ?? e.kind;
 	}
 }
 

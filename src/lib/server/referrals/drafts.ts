@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
 import { newId } from '../util/ids';
 import type { SectionKey } from '$lib/schemas/referral/sections';
+import { refreshRetention } from '../retention/refresh';
 import { columnsFromSection } from './denormalise';
 import { recordCaseEvent } from './events';
 import { referralScope } from './scope';
@@ -90,6 +91,8 @@ export async function saveSection(
 			.update(t.referral)
 			.set({ ...columnsFromSection(section, data), updatedAt: now, version: row.version + 1 })
 			.where(eq(t.referral.id, referralId));
+		// The date of birth sets a child-protection record's review date (DOMAIN.md §7).
+		if (section === 'pupil') await refreshRetention(tx, referralId);
 		const correction = row.state !== 'draft';
 		if (correction || !options.autosave || firstThisSession) {
 			await recordCaseEvent(tx, actor, row, { kind: correction ? 'corrected' : 'edited', section }, now);

@@ -22,7 +22,8 @@ export type CaseEventKind =
 	| 'onward-referral'
 	| 'follow-up'
 	| 'certificate-issued'
-	| 'certificate-revoked';
+	| 'certificate-revoked'
+	| 'retention';
 
 /**
  * Entries about progress in the programme: like the case's moves, the school sees them only with

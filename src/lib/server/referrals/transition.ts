@@ -3,6 +3,7 @@ import type { CaseState } from '$lib/case-states';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { t, type Tx } from '../db';
+import { refreshRetention } from '../retention/refresh';
 import { recordCaseEvent } from './events';
 import { notifySchoolOfChange } from './notifications';
 import { moduleSetToPin } from '../programme/module-set';
@@ -57,12 +58,15 @@ export async function applyTransition(
 		const [current] = await tx.select({ moduleSetId: t.referral.moduleSetId }).from(t.referral).where(eq(t.referral.id, row.id));
 		if (current && !current.moduleSetId) set.moduleSetId = await moduleSetToPin(tx, row.serviceId);
 	}
+	// Closure starts the retention period (DOMAIN.md §7).
+	if (check.to === 'closed') set.closedAt = now;
 	const updated = await tx
 		.update(t.referral)
 		.set({ ...set, state: check.to, version: expected + 1, updatedAt: now })
 		.where(and(eq(t.referral.id, row.id), eq(t.referral.version, expected), eq(t.referral.state, row.state)))
 		.returning({ version: t.referral.version });
 	if (updated.length !== 1) return { ok: false, problem: 'stale' };
+	if (check.to === 'closed') await refreshRetention(tx, row.id);
 	await recordCaseEvent(tx, actor, row, { kind: 'transition', fromState: row.state, toState: check.to, reason: options.reason ?? null }, now);
 	await recordAudit(tx, actor, {
 		action: `referral.${transition}`,

@@ -70,6 +70,14 @@ export const SETTINGS = {
 		default: { twelveMonths: false, notReturnedWorkingDays: 30 }
 	},
 	/**
+	 * Retention (DOMAIN.md §7): a diversion-only record is due for review this many whole years after
+	 * its case closed. Child-protection records are kept until the young person's 25th birthday (fixed).
+	 */
+	retention: {
+		schema: z.object({ diversionYears: z.number().int().min(1).max(25) }),
+		default: { diversionYears: 3 }
+	},
+	/**
 	 * Unit costs for the service report's estimate of costs avoided (DOMAIN.md §5), each in whole pounds
 	 * with the note of where the figure comes from, printed beside the estimate. The defaults are
 	 * placeholders, labelled so, until a service enters its local authority's published figures.

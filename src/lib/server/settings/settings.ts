@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
-import { db, t, type Queryable } from '../db';
+import { db, t, type Queryable, type Tx } from '../db';
 import { SETTINGS, type SettingKey, type SettingValue } from './definitions';
 import { assertCanEditSettings, invalid, refuseStale, StaleEdit, type SaveResult } from './save-result';
 
@@ -31,9 +31,10 @@ export type SettingChange = { [K in SettingKey]: { key: K; value: SettingValue<K
 /**
  * Saves several settings at once, all or none: each value is checked with its key's schema, a change
  * made from a stale version is refused (SECURITY.md 20), and each key writes its audit row in the
- * same transaction (SECURITY.md 15).
+ * same transaction (SECURITY.md 15). `afterSave` runs in that transaction too, for what follows from
+ * the new values (review dates after a new retention period, say).
  */
-export async function setSettings(actor: Actor, changes: SettingChange[], now = new Date()): Promise<SaveResult> {
+export async function setSettings(actor: Actor, changes: SettingChange[], now = new Date(), afterSave?: (tx: Tx) => Promise<void>): Promise<SaveResult> {
 	assertCanEditSettings(actor);
 	const checked: { key: SettingKey; value: unknown; expectedVersion: number }[] = [];
 	const messages: string[] = [];
@@ -54,12 +55,13 @@ export async function setSettings(actor: Actor, changes: SettingChange[], now = 
 				else await tx.insert(t.setting).values({ serviceId: actor.serviceId, key: change.key, ...values });
 				await recordAudit(tx, actor, { action: 'settings.changed', recordType: 'setting', recordId: change.key, detail: { key: change.key } });
 			}
+			await afterSave?.(tx);
 			return { ok: true } as const;
 		})
 	);
 }
 
 /** Saves one setting: see setSettings. */
-export async function setSetting<K extends SettingKey>(actor: Actor, key: K, value: SettingValue<K>, expectedVersion: number): Promise<SaveResult> {
-	return setSettings(actor, [{ key, value, expectedVersion } as SettingChange]);
+export async function setSetting<K extends SettingKey>(actor: Actor, key: K, value: SettingValue<K>, expectedVersion: number, afterSave?: (tx: Tx) => Promise<void>): Promise<SaveResult> {
+	return setSettings(actor, [{ key, value, expectedVersion } as SettingChange], new Date(), afterSave);
 }

@@ -34,6 +34,7 @@ export async function settingsSummary(q: Queryable, serviceId: string): Promise<
 	const threshold = await getSetting(q, serviceId, 'suppressionThreshold');
 	const denominator = await getSetting(q, serviceId, 'minimumDenominator');
 	const unitCosts = await getSetting(q, serviceId, 'unitCosts');
+	const retention = await getSetting(q, serviceId, 'retention');
 	const modules = (await currentModuleSet(q, serviceId))?.modules ?? [];
 	const holidays = await listBankHolidays(q, serviceId);
 	const years = await listTermDates(q, serviceId);
@@ -108,6 +109,12 @@ export async function settingsSummary(q: Queryable, serviceId: string): Promise<
 					value: [mfa ? 'Required' : 'Optional'],
 					hint: 'They see only reports with no pupil details. Everyone else must always use an authenticator app.',
 					href: `${BASE}/mfa`
+				},
+				{
+					label: 'Keeping records',
+					value: [`Diversion only: reviewed ${count(retention.diversionYears, 'year')} after the case closes`, 'Child protection: kept until the young person’s 25th birthday'],
+					hint: 'When a closed case’s record comes up for review on the retention page, to keep or delete.',
+					href: `${BASE}/retention`
 				},
 				{ label: 'Small-number threshold', value: [`Counts from 1 to ${threshold - 1} show as “<${threshold}”`], hint: 'Hides small counts in reports so that no child can be identified.', href: `${BASE}/small-numbers` },
 				{ label: 'Percentages', value: [`Shown only when there are at least ${denominator} cases`], hint: 'A percentage of very few cases can mislead or identify a child.', href: `${BASE}/small-numbers#minimumDenominator` },

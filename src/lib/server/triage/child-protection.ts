@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { t, type Tx } from '../db';
 import { recordCaseEvent } from '../referrals/events';
+import { refreshRetention } from '../retention/refresh';
 
 /**
  * Marks a case as touching child protection (DOMAIN.md §3 step 3: level of need 3 or 4, or a MASH or
@@ -16,6 +17,8 @@ export async function markChildProtection(tx: Tx, referralId: string, actor: Act
 		.where(and(eq(t.referral.id, referralId), eq(t.referral.childProtection, false)))
 		.returning({ id: t.referral.id, serviceId: t.referral.serviceId, schoolId: t.referral.schoolId });
 	if (!row) return false;
+	// A closed case's record is now kept until the 25th birthday (DOMAIN.md §7).
+	await refreshRetention(tx, referralId);
 	await recordCaseEvent(tx, actor, row, { kind: 'flag', section: 'child-protection', schoolVisible: false }, now);
 	await recordAudit(tx, actor, {
 		action: 'referral.child-protection-marked',

@@ -59,7 +59,20 @@ export const referral = sqliteTable(
 		fallbackDecision: text(),
 		fallbackDays: integer(),
 		fallbackRecordedAt: timestamp(),
-		fallbackRecordedBy: text()
+		fallbackRecordedBy: text(),
+		/**
+		 * Retention (DOMAIN.md §7). When the case closed, the date its record is due for review, and why
+		 * that date: `child_protection` (kept until the 25th birthday), `diversion` (a set period after
+		 * closure) or `extended` (an admin kept it longer on review, saying why in `retentionNote`).
+		 */
+		closedAt: timestamp(),
+		retentionReviewOn: text(),
+		retentionBasis: text(),
+		retentionNote: text(),
+		/** Who placed the legal hold, when and why: a held record cannot be deleted. */
+		legalHoldReason: text(),
+		legalHoldBy: text(),
+		legalHoldAt: timestamp()
 	},
 	(t) => [
 		index('referral_school_list').on(t.schoolId, t.createdAt, t.id),
@@ -68,7 +81,11 @@ export const referral = sqliteTable(
 		index('referral_school_surname').on(t.schoolId, t.surnameKey),
 		index('referral_service_state').on(t.serviceId, t.state, t.submittedAt),
 		index('referral_service_match').on(t.serviceId, t.surnameKey, t.dateOfBirth),
-		index('referral_young_person').on(t.youngPersonId)
+		/** Subject access: finding a young person by first name across the service (DOMAIN.md §7). */
+		index('referral_service_forename').on(t.serviceId, t.forenameKey),
+		index('referral_young_person').on(t.youngPersonId),
+		index('referral_retention_review').on(t.serviceId, t.retentionReviewOn, t.id),
+		index('referral_legal_hold').on(t.serviceId, t.legalHold, t.id)
 	]
 );
 

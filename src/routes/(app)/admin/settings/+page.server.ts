@@ -10,7 +10,8 @@ const SAVED: Record<string, string> = {
 	eligibility: 'Who can be referred saved',
 	slas: 'Time limits saved',
 	'small-numbers': 'Small-number rules saved',
-	'unit-costs': 'Unit costs saved'
+	'unit-costs': 'Unit costs saved',
+	retention: 'Keeping records saved'
 };
 
 export const load: PageServerLoad = async (event) => {

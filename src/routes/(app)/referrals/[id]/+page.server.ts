@@ -10,6 +10,7 @@ import { triageSummaryFor } from '$lib/server/triage/summary';
 import { sessionsOfCase } from '$lib/server/support-sessions/case-sessions';
 import { assessmentPanelFor } from '$lib/server/assessments/view';
 import { onwardReferralsFor } from '$lib/server/onward-referrals/view';
+import { retentionPanelFor } from '$lib/server/retention/record';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,6 +26,7 @@ export const load: PageServerLoad = async (event) => {
 		onward: await onwardReferralsFor(actor, event.params.id),
 		followUps: await followUpsFor(actor, event.params.id),
 		outcome: await outcomePanelFor(actor, event.params.id),
+		retention: await retentionPanelFor(actor, event.params.id),
 		isSchool: actor.role === 'dsl' || actor.role === 'deputy_dsl',
 		isYouthWorker: actor.role === 'youth_worker',
 		canDownloadPdf: scopeFor('referral.export-pdf', actor.role) !== null,

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { guard, takeKeptForm } from '$lib/server/auth/guard';
+import { sessionCertificateCount } from '$lib/server/certificates/bulk';
 import { db } from '$lib/server/db';
 import { addAttendee, ATTENDEE_MESSAGES, joinableCases, removeAttendee } from '$lib/server/support-sessions/attendees';
 import { readRegisterForm, REGISTER_STALE, takeRegister } from '$lib/server/support-sessions/register';
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		...detail,
 		joinable: detail.session.cancelledAt ? [] : (await joinableCases(db(), actor, event.params.id)).map((c) => ({ value: c.id, label: `${c.displayName || 'Referral'} (${c.schoolName})` })),
 		keptRegister: kept ? typedRegister(kept) : null,
+		certificates: await sessionCertificateCount(db(), actor, event.params.id),
 		saved: event.url.searchParams.get('saved')
 	};
 };
