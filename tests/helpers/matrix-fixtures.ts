@@ -42,6 +42,12 @@ const triageFields = (b: Built): Fields => ({
 	leadYouthWorkerId: b.youthWorkerId ?? ''
 });
 
+/** Every row of a session's register marked present, at the version it was built with. */
+const register = (attendees: string): Fields => {
+	const rows = attendees.split(',').filter(Boolean).map((row) => row.split(':') as [string, string]);
+	return { attendee: rows.map(([a]) => a), ...Object.fromEntries(rows.flatMap(([a, v]) => [[`attendance-${a}`, 'present'], [`version-${a}`, v]])) };
+};
+
 const termDates = (year: number): Fields => {
 	const dates: Record<string, [number, number, number]> = {
 		autumnStart: [year, 9, 3], autumnEnd: [year, 12, 18], springStart: [year + 1, 1, 5], springEnd: [year + 1, 3, 27], summerStart: [year + 1, 4, 13], summerEnd: [year + 1, 7, 21]
@@ -126,7 +132,7 @@ export const MATRIX_ROUTES: Record<string, RouteFixture> = {
 		fill: {
 			'actions.add': (b) => ({ referralId: b.spare ?? '' }),
 			'actions.remove': (b) => ({ attendeeId: b.attendeeId ?? '' }),
-			'actions.register': (b) => ({ attendee: b.attendeeId ?? '', [`attendance-${b.attendeeId}`]: 'present', [`version-${b.attendeeId}`]: b.attendeeVersion ?? '0' })
+			'actions.register': (b) => register(b.attendees ?? '')
 		}
 	},
 	'/(app)/sessions/[id]/edit': { record: 'session', params: (b) => ({ id: b.sessionId ?? '' }) },

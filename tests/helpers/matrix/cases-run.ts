@@ -4,7 +4,7 @@ import { MATRIX_ROUTES, type Fields, type RouteFixture } from '../matrix-fixture
 import { routeHandlers, type RouteHandler } from '../route-handlers';
 import { expected, isRefusal, mismatch, RECORD_TARGETS, type Expected, type Outcome, type Target, type Who } from './expect';
 import { invoke, isPost, type FormEntries } from './invoke';
-import type { MatrixPeople } from './people';
+import { withoutMfa, type MatrixPeople } from './people';
 import { TAGS, type Built, type MatrixRecords } from './records';
 
 /** One request of the matrix and what came of it. */
@@ -13,6 +13,8 @@ export interface MatrixCase {
 	who: Who;
 	target: Target;
 	freshStepUp: boolean;
+	/** Signed in with a password, MFA not verified yet. */
+	passwordOnly: boolean;
 	want: Expected;
 	got: Outcome;
 	/** Why the answer is wrong, or null. */
@@ -33,15 +35,16 @@ const nextAddress = () => {
 };
 
 /** The pupils a person may see: a school's leads their own school's; youth workers and admins their service's. */
-function visibleTags(who: Who): string[] {
+function visibleTags(who: Who, passwordOnly: boolean): string[] {
+	if (passwordOnly) return [];
 	if (who === 'dsl' || who === 'deputy_dsl') return [TAGS[0][0]];
 	if (who === 'youth_worker' || who === 'provider_admin') return [TAGS[0][0], TAGS[0][1]];
 	return [];
 }
 
-export function foreignTags(who: Who, body: string): string[] {
+export function foreignTags(who: Who, body: string, passwordOnly = false): string[] {
 	const text = body.toLowerCase();
-	const visible = visibleTags(who);
+	const visible = visibleTags(who, passwordOnly);
 	return TAGS.flat().filter((tag) => !visible.includes(tag) && text.includes(tag.toLowerCase()));
 }
 
@@ -79,6 +82,9 @@ async function formFor(handler: RouteHandler, fixture: RouteFixture, built: Buil
 	return encode({ ...offered, ...fill });
 }
 
+/** Every role with MFA verified, signed out, and two roles signed in with a password only. */
+const PEOPLE: readonly [Who, boolean][] = [...ROLES.map((r): [Who, boolean] => [r, false]), [null, false], ['dsl', true], ['youth_worker', true]];
+
 /** Every request of one handler: each role and signed out, each target, with and without a fresh step-up. */
 export async function runHandler(handler: RouteHandler, ctx: MatrixContext): Promise<MatrixCase[]> {
 	const fixture = MATRIX_ROUTES[handler.routeId];
@@ -88,10 +94,10 @@ export async function runHandler(handler: RouteHandler, ctx: MatrixContext): Pro
 	const addressesRecord = Boolean(fixture.record) && !fixture.recordless?.includes(handler.name);
 	const targets: readonly Target[] = addressesRecord ? RECORD_TARGETS : ['none'];
 	const cases: MatrixCase[] = [];
-	for (const who of [...ROLES, null] as Who[]) {
+	for (const [who, passwordOnly] of PEOPLE) {
 		for (const target of targets) {
-			for (const freshStepUp of row.stepUp && who !== null ? [false, true] : [true]) {
-				const want = expected(action, who, target, freshStepUp, fixture.filter);
+			for (const freshStepUp of row.stepUp && who !== null && !passwordOnly ? [false, true] : [true]) {
+				const want = expected(action, who, target, freshStepUp, fixture.filter, passwordOnly);
 				const changes = isPost(handler) && want === 'served' && who !== null;
 				const built = !fixture.record
 					? ctx.records.base('own')
@@ -100,12 +106,13 @@ export async function runHandler(handler: RouteHandler, ctx: MatrixContext): Pro
 						: await ctx.records.shared(fixture.record, addressesRecord ? target : 'own');
 				const params = fixture.params?.(built) ?? {};
 				const path = pathOf(handler.routeId, params) + (fixture.query?.(built) ?? '');
-				const auth = who === null ? null : changes ? await ctx.people.freshContext(who, freshStepUp) : ctx.people.context(who, freshStepUp);
+				const signedIn = who === null ? null : changes ? await ctx.people.freshContext(who, freshStepUp) : ctx.people.context(who, freshStepUp);
+				const auth = signedIn && passwordOnly ? withoutMfa(signedIn) : signedIn;
 				const form = isPost(handler) ? await formFor(handler, fixture, built, target, path, params, ctx) : undefined;
 				const got = await invoke(handler, { path, params, auth, form, address: nextAddress() });
 				// What the request itself carried (a search term) may be echoed back: that is no leak.
 				const echoed = [...new URL(path, 'http://x').searchParams.values()].reduce((body, v) => body.split(v).join(''), got.body);
-				cases.push({ handler, who, target, freshStepUp, want, got, problem: mismatch(want, got), foreign: foreignTags(who, echoed) });
+				cases.push({ handler, who, target, freshStepUp, passwordOnly, want, got, problem: mismatch(want, got), foreign: foreignTags(who, echoed, passwordOnly) });
 			}
 		}
 	}
@@ -116,7 +123,7 @@ export async function runHandler(handler: RouteHandler, ctx: MatrixContext): Pro
 export const isLeak = (c: MatrixCase) => (isRefusal(c.want) && c.problem !== null) || c.foreign.length > 0;
 
 export function describeCase(c: MatrixCase): string {
-	const who = c.who ?? 'signed out';
+	const who = c.who === null ? 'signed out' : c.passwordOnly ? `${c.who} (password only)` : c.who;
 	const step = (POLICY[c.handler.action as Action] as PolicyRow).stepUp ? (c.freshStepUp ? ', fresh step-up' : ', stale step-up') : '';
 	const what = [c.problem, c.foreign.length ? `holds another school's pupil (${c.foreign.join(', ')})` : null].filter(Boolean).join('; ');
 	return `${c.handler.routeId} ${c.handler.name} as ${who} on ${c.target}${step}: ${what}`;

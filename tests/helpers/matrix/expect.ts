@@ -12,7 +12,7 @@ export const RECORD_TARGETS: readonly Target[] = ['own', 'school2', 'service2'];
 /** `null` is someone signed out. */
 export type Who = Role | null;
 
-export type Expected = 'served' | 'sign-in' | 'not-found' | 'step-up' | 'refused-or-empty';
+export type Expected = 'served' | 'sign-in' | 'mfa' | 'not-found' | 'step-up' | 'refused-or-empty';
 
 export interface Outcome {
 	status: number;
@@ -27,12 +27,14 @@ export interface Outcome {
  * `filter`: the target is a filter or search term, not a record, so outside scope the answer is a
  * 404 or a page that holds nothing of the other school (the canary check decides).
  */
-export function expected(action: Action, who: Who, target: Target, freshStepUp: boolean, filter = false): Expected {
+export function expected(action: Action, who: Who, target: Target, freshStepUp: boolean, filter = false, passwordOnly = false): Expected {
 	const row: PolicyRow = POLICY[action];
 	if (row.public) return 'served';
 	if (who === null) return 'sign-in';
 	const scope = row.roles?.[who];
 	if (!scope) return 'not-found';
+	// A password-only session reaches the MFA pages alone (SECURITY.md 5).
+	if (passwordOnly && !row.mfaPending) return 'mfa';
 	if (row.stepUp && !freshStepUp) return 'step-up';
 	const inScope = target === 'none' || target === 'own' || (target === 'school2' && scope === 'service');
 	if (inScope) return 'served';
@@ -47,6 +49,8 @@ export function mismatch(want: Expected, got: Outcome): string | null {
 	switch (want) {
 		case 'sign-in':
 			return got.status === 303 && to.startsWith('/sign-in') ? null : `expected a redirect to sign-in, got ${describe(got)}`;
+		case 'mfa':
+			return got.status === 303 && to.startsWith('/mfa') ? null : `expected a redirect to the MFA page, got ${describe(got)}`;
 		case 'not-found':
 			return got.status === 404 ? null : `expected 404, got ${describe(got)}`;
 		case 'step-up':
@@ -60,7 +64,7 @@ export function mismatch(want: Expected, got: Outcome): string | null {
 
 /** A refusal that was not given is a leak; so is any out-of-scope canary in any answer. */
 export function isRefusal(want: Expected): boolean {
-	return want === 'sign-in' || want === 'not-found' || want === 'step-up' || want === 'refused-or-empty';
+	return want === 'sign-in' || want === 'mfa' || want === 'not-found' || want === 'step-up' || want === 'refused-or-empty';
 }
 
 export function describe(got: Outcome): string {

@@ -58,6 +58,11 @@ export class MatrixPeople {
 	}
 }
 
+/** The same person signed in with a password only: MFA not yet verified in this session. */
+export function withoutMfa(context: AuthContext): AuthContext {
+	return { ...context, session: { ...context.session, mfaVerifiedAt: null } };
+}
+
 function staled(context: AuthContext): AuthContext {
 	return { ...context, session: { ...context.session, mfaVerifiedAt: new Date(Date.now() - STALE_MS) } };
 }

@@ -156,10 +156,12 @@ export class MatrixRecords {
 			members.push(await acceptedCase(other.dsl, other.youthWorker, taggedAnswers(other.tag, day)));
 		}
 		const sessionId = await sessionWith(s.youthWorker, members, 7, [0]);
-		const [attendee] = await db().select({ id: t.supportSessionAttendee.id, version: t.supportSessionAttendee.version }).from(t.supportSessionAttendee).where(eq(t.supportSessionAttendee.referralId, id));
+		const held = await db().select({ id: t.supportSessionAttendee.id, referralId: t.supportSessionAttendee.referralId, version: t.supportSessionAttendee.version }).from(t.supportSessionAttendee).where(eq(t.supportSessionAttendee.sessionId, sessionId));
+		const attendee = held.find((a) => a.referralId === id);
 		// One more of the school's young people, ready to be added to the session.
 		const spare = await acceptedCase(s.dsl, s.youthWorker, taggedAnswers(s.tag, day));
-		return { id, sessionId, attendeeId: attendee?.id ?? '', attendeeVersion: String(attendee?.version ?? 0), spare };
+		// The register's rows, "id:version" apart by commas.
+		return { id, sessionId, attendeeId: attendee?.id ?? '', attendees: held.map((a) => `${a.id}:${a.version}`).join(','), spare };
 	}
 
 	private async newSchool(s: MatrixSchool, n: number): Promise<string> {
