@@ -2,6 +2,7 @@ import { ROLES } from '$lib/roles';
 import { POLICY, type Action, type PolicyRow } from '$lib/server/auth/policy';
 import { MATRIX_ROUTES, type Fields, type RouteFixture } from '../matrix-fixtures';
 import { routeHandlers, type RouteHandler } from '../route-handlers';
+import { pathOf } from '../routes';
 import { expected, isRefusal, mismatch, RECORD_TARGETS, type Expected, type Outcome, type Target, type Who } from './expect';
 import { invoke, isPost, type FormEntries } from './invoke';
 import { withoutMfa, type MatrixPeople } from './people';
@@ -46,11 +47,6 @@ export function foreignTags(who: Who, body: string, passwordOnly = false): strin
 	const text = body.toLowerCase();
 	const visible = visibleTags(who, passwordOnly);
 	return TAGS.flat().filter((tag) => !visible.includes(tag) && text.includes(tag.toLowerCase()));
-}
-
-export function pathOf(routeId: string, params: Record<string, string>): string {
-	const segments = routeId.split('/').filter((s) => s && !/^\(.+\)$/.test(s));
-	return `/${segments.map((s) => (/^\[.+\]$/.test(s) ? encodeURIComponent(params[s.slice(1, -1)] ?? '') : s)).join('/')}`;
 }
 
 function encode(values: Record<string, unknown>): FormEntries {
