@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { POLICY } from '$lib/server/auth/policy';
 import { MATRIX_ROUTES } from '../helpers/matrix-fixtures';
 import { MATRIX_AREAS } from '../helpers/matrix/areas';
-import { expected } from '../helpers/matrix/expect';
+import { foreignTags } from '../helpers/matrix/cases-run';
+import { expected, isRefusal, mismatch } from '../helpers/matrix/expect';
+import { TAGS } from '../helpers/matrix/records';
 import { routeHandlers } from '../helpers/route-handlers';
 
 /**
@@ -61,5 +63,32 @@ describe('the expectations come from the policy row', () => {
 		expect(expected('referral.export-pdf', 'dsl', 'own', false)).toBe('step-up');
 		expect(expected('referral.export-pdf', 'dsl', 'school2', true)).toBe('not-found');
 		expect(expected('referral.export-pdf', 'governor', 'own', false)).toBe('not-found');
+	});
+});
+
+describe('the matrix knows a leak when it sees one', () => {
+	const served = { status: 200, body: '{}' };
+	it('takes an answer other than the refusal as a leak', () => {
+		expect(mismatch('not-found', served)).toBe('expected 404, got 200');
+		expect(mismatch('sign-in', { status: 303, location: '/home', body: '' })).toBe('expected a redirect to sign-in, got 303 → /home');
+		expect(isRefusal('not-found') && isRefusal('step-up') && isRefusal('mfa')).toBe(true);
+		expect(mismatch('not-found', { status: 404, body: '' })).toBeNull();
+	});
+
+	it('takes a refusal of an allowed request, or a crash, as wrong', () => {
+		expect(mismatch('served', { status: 404, body: '' })).toBe('expected to be served, got 404');
+		expect(mismatch('served', { status: 500, body: '', crash: 'boom' })).toBe('crashed: boom');
+		expect(mismatch('served', { status: 303, location: '/referrals/x', body: '' })).toBeNull();
+	});
+
+	it('finds another school’s canary in any answer, and only where the person may not see it', () => {
+		const [own, school2] = TAGS[0];
+		const [service2] = TAGS[1];
+		expect(foreignTags('dsl', `{"name":"${school2}son"}`)).toEqual([school2]);
+		expect(foreignTags('dsl', `{"name":"${own}son"}`)).toEqual([]);
+		expect(foreignTags('youth_worker', `${own} ${school2}`)).toEqual([]);
+		expect(foreignTags('youth_worker', `${service2}ie`)).toEqual([service2]);
+		expect(foreignTags('governor', own)).toEqual([own]);
+		expect(foreignTags('dsl', own, true)).toEqual([own]);
 	});
 });
