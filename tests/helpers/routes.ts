@@ -19,3 +19,9 @@ export function routeIdOf(file: string): string {
 	const dir = file.split('/').slice(0, -1).join('/');
 	return `/${dir}`;
 }
+
+/** The path of a route id with its params filled in (groups dropped). */
+export function pathOf(routeId: string, params: Record<string, string>): string {
+	const segments = routeId.split('/').filter((s) => s && !/^\(.+\)$/.test(s));
+	return `/${segments.map((s) => (/^\[.+\]$/.test(s) ? encodeURIComponent(params[s.slice(1, -1)] ?? '') : s)).join('/')}`;
+}

@@ -1,56 +1,18 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { expect, scan, test } from './fixtures';
+import { reportOf, type Checked } from './support/headers';
 import { signIn } from './support/sign-in';
 
 /**
  * SECURITY.md 12: every response SvelteKit renders (pages, endpoints, errors, redirects, data and form
  * requests) carries a strict CSP, HSTS, nosniff and a strict Referrer-Policy, and every signed-in one
- * `Cache-Control: no-store`. HTML pages get their CSP from `kit.csp` (svelte.config.js), everything
- * else from src/lib/server/http/headers.ts. Static assets under /_app are exempt.
+ * `Cache-Control: no-store` (support/headers.ts). headers-walk.spec.ts walks every route the same way.
  */
 
 const DSL = 'dsl.oakfield@example.org';
-const ONE_YEAR = 365 * 24 * 60 * 60;
-
-interface Checked {
-	label: string;
-	response: APIResponse;
-	signedIn: boolean;
-}
-
-/** What is wrong with a response's security headers, as sentences (empty when nothing is). */
-function problemsWith({ response, signedIn }: Checked): string[] {
-	const headers = response.headers();
-	const problems: string[] = [];
-	const csp = headers['content-security-policy'];
-	if (!csp) {
-		problems.push('no Content-Security-Policy');
-	} else {
-		const directives = new Map(
-			csp
-				.split(';')
-				.map((d) => d.trim().split(/\s+/))
-				.filter((parts) => parts[0])
-				.map(([name = '', ...values]) => [name.toLowerCase(), values.join(' ')])
-		);
-		if (csp.includes("'unsafe-inline'")) problems.push(`CSP allows 'unsafe-inline': ${csp}`);
-		for (const directive of ['frame-ancestors', 'object-src', 'base-uri']) {
-			if (directives.get(directive) !== "'none'") problems.push(`CSP ${directive} is not 'none': ${csp}`);
-		}
-	}
-	const maxAge = Number(/max-age=(\d+)/.exec(headers['strict-transport-security'] ?? '')?.[1] ?? 0);
-	if (maxAge < ONE_YEAR) problems.push(`Strict-Transport-Security missing or under a year: ${headers['strict-transport-security']}`);
-	if (headers['x-content-type-options'] !== 'nosniff') problems.push(`X-Content-Type-Options is ${headers['x-content-type-options']}`);
-	if (!['same-origin', 'no-referrer'].includes(headers['referrer-policy'] ?? '')) problems.push(`Referrer-Policy is ${headers['referrer-policy']}`);
-	if (signedIn && !(headers['cache-control'] ?? '').split(',').map((v) => v.trim()).includes('no-store')) {
-		problems.push(`signed in, but Cache-Control is ${headers['cache-control']}`);
-	}
-	return problems;
-}
 
 function expectAllSecure(checked: Checked[]): void {
-	const report = checked.flatMap((c) => problemsWith(c).map((p) => `${c.label} (${c.response.status()}): ${p}`));
-	expect(report).toEqual([]);
+	expect(reportOf(checked)).toEqual([]);
 }
 
 /** A form action posted as a browser would without JavaScript (same origin, wanting the page back). */

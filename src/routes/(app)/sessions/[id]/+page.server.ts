@@ -32,8 +32,11 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	add: async (event) => {
 		const actor = await guard(event, 'session.schedule');
-		const result = await addAttendee(actor, event.params.id, field(await event.request.formData(), 'referralId'));
+		const referralId = field(await event.request.formData(), 'referralId');
+		const result = await addAttendee(actor, event.params.id, referralId);
 		if (result.ok) redirect(303, `/sessions/${event.params.id}?saved=added`);
+		// Nothing chosen is the form's error; a session or case outside the service is not there at all (SECURITY.md 1).
+		if (result.problem === 'not-found' && referralId) error(404, 'Not found');
 		return fail(400, { addError: ATTENDEE_MESSAGES[result.problem] });
 	},
 	remove: async (event) => {

@@ -1,0 +1,5 @@
+import { MATRIX_AREAS } from '../helpers/matrix/areas';
+import { describeMatrix } from '../helpers/matrix/suite';
+
+// SECURITY.md 1–2: every route of this area, as every role, on records of the own school, the other school and the other service.
+describeMatrix('lists-reports-and-public', MATRIX_AREAS['lists-reports-and-public']);
