@@ -25,7 +25,8 @@ const NOT_PUPIL_LEVEL_EXPORTS: Partial<Record<Action, string>> = {
 	'report.service-export': 'Aggregates only, never a pupil (SECURITY.md 3, 10: aggregate reports need none)',
 	'auth.session-extend': 'Keeps the session alive; returns no data',
 	'auth.sign-out': 'Ends the session; returns no data',
-	'public.health': 'Liveness check; returns no data'
+	'public.health': 'Liveness check; returns no data',
+	'bench.write-floor': 'Benchmark only (a 404 unless the server runs with BENCH=1); commits one audit-sized row and returns no data'
 };
 
 function endpointActions(): Map<string, string[]> {
