@@ -9,6 +9,7 @@ import { accountView, changePassword } from '$lib/server/users/account';
 import { db } from '$lib/server/db';
 import { activeSessionsOf, endOtherSessions, endOwnSession } from '$lib/server/users/active-sessions';
 import type { Actions, PageServerLoad } from './$types';
+import { fieldText, readForm } from '$lib/server/http/form-body';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = await guard(event, 'account.view');
@@ -32,7 +33,7 @@ export const actions: Actions = {
 	},
 	endSession: async (event) => {
 		const actor = await guard(event, 'account.sessions');
-		const handle = String((await event.request.formData()).get('session') ?? '').slice(0, 64);
+		const handle = fieldText(await readForm(event.request), 'session').slice(0, 64);
 		const ended = await endOwnSession(actor, handle);
 		return { sessionsMessage: ended ? 'That session has ended: whoever was using it must sign in again.' : 'That session had already ended.' };
 	},

@@ -11,6 +11,7 @@ import { sessionsOfCase } from '$lib/server/support-sessions/case-sessions';
 import { assessmentPanelFor } from '$lib/server/assessments/view';
 import { onwardReferralsFor } from '$lib/server/onward-referrals/view';
 import type { Actions, PageServerLoad } from './$types';
+import { fieldText, readForm } from '$lib/server/http/form-body';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = await guard(event, 'referral.view');
@@ -36,9 +37,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	match: async (event) => {
 		const actor = await guard(event, 'referral.match');
-		const body = await event.request.formData();
+		const body = await readForm(event.request);
 		const decision = body.get('decision');
-		const proposal = String(body.get('proposal') ?? '').slice(0, 40);
+		const proposal = fieldText(body, 'proposal').slice(0, 40);
 		if (decision !== 'confirm' && decision !== 'reject') return fail(400, { matchError: 'Select whether this is the same young person' });
 		if (!(await decideMatch(actor, proposal, decision))) error(404, 'Not found');
 		redirect(303, `/referrals/${event.params.id}`);

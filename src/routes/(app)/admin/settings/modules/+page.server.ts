@@ -9,6 +9,7 @@ import { applyModuleEdit, formFromRows, parseModuleEdit, rowsFromForm } from '$l
 import { currentModuleSet, saveModuleSet } from '$lib/server/settings/modules';
 import { refuse } from '../refuse';
 import type { Actions, PageServerLoad } from './$types';
+import { readForm } from '$lib/server/http/form-body';
 
 async function current(serviceId: string) {
 	const set = await currentModuleSet(db(), serviceId);
@@ -27,7 +28,7 @@ export const actions: Actions = {
 	/** Every button posts here; its intent says whether to save or only to rearrange the rows. */
 	default: async (event) => {
 		const actor = await guard(event, 'admin.settings.edit');
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const form = await superValidate(formData, zod4(moduleSetSchema));
 		const edit = parseModuleEdit(formData.get('intent'));
 		const rows = rowsFromForm(form.data.titles, form.data.core);

@@ -1,0 +1,81 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { AuthContext } from '$lib/server/auth/context';
+import { closeDatabase, db, startDatabase } from '$lib/server/db';
+import { insertUser } from '$lib/server/tenancy/provision';
+import { exercise, newTally, plannedSubmissions, prototypeNames, signIn, type ActionSpec, type Tally } from './hostile-run';
+import { seedWorld, type World } from './world';
+
+/** The people who post the hostile forms: service 1, school 1.1, each signed in with MFA verified. */
+export interface HostileWorld {
+	world: World;
+	yw: AuthContext;
+	admin: AuthContext;
+	dsl: AuthContext;
+	governor: AuthContext;
+	commissioner: AuthContext;
+	/** A senior youth worker, who countersigns. */
+	senior: AuthContext;
+}
+
+/**
+ * A fresh database for one hostile-input file. It lives in memory-backed /dev/shm where there is one:
+ * thousands of posts each commit with synchronous=FULL, and what is tested here is the app's answers,
+ * not the disk (tests/integration/database.test.ts covers durability).
+ */
+export async function startHostileWorld(): Promise<{ ctx: HostileWorld; close: () => Promise<void> }> {
+	const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'divert-hostile-'));
+	await closeDatabase();
+	await startDatabase({ DATABASE_URL: `file:${join(dir, 'test.db')}` });
+	const world = await seedWorld();
+	const [s1] = world.services;
+	const school = s1.schools[0];
+	const ctx: HostileWorld = {
+		world,
+		yw: await signIn(s1.actors.youth_worker.userId),
+		admin: await signIn(s1.actors.provider_admin.userId),
+		dsl: await signIn(school.actors.dsl.userId),
+		governor: await signIn(school.actors.governor.userId),
+		commissioner: await signIn(s1.actors.commissioner.userId),
+		senior: await signIn(await db().transaction((tx) => insertUser(tx, { email: 'senior.hostile@test.example', displayName: 'Senior youth worker', role: 'youth_worker', serviceId: s1.id, schoolId: null, senior: true })))
+	};
+	return {
+		ctx,
+		close: async () => {
+			await closeDatabase();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** A lazily filled world: specs are listed before the database exists and read it when they run. */
+export function lazy<T>(): { get: () => T; set: (value: T) => void } {
+	let value: T | undefined;
+	return {
+		get: () => {
+			if (value === undefined) throw new Error('the hostile world is not started');
+			return value;
+		},
+		set: (v) => void (value = v)
+	};
+}
+
+/**
+ * Runs one action's hostile posts and asserts the rules: no 500, valid text accepted and stored as
+ * typed, as many posts as planned. The tally of the whole file collects the counts.
+ */
+export async function expectInert(spec: ActionSpec, total: Tally): Promise<void> {
+	const names = prototypeNames();
+	const tally = newTally();
+	await exercise(spec, tally);
+	total.submissions += tally.submissions;
+	for (const [k, v] of Object.entries(tally.byClass)) total.byClass[k as keyof Tally['byClass']] += v;
+	total.serverErrors.push(...tally.serverErrors);
+	expect(tally.serverErrors).toEqual([]);
+	expect(tally.problems).toEqual([]);
+	expect(tally.submissions).toBe(plannedSubmissions(spec));
+	expect(prototypeNames()).toEqual(names);
+	expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+}
