@@ -1,10 +1,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthContext } from '$lib/server/auth/context';
 import { closeDatabase, db, startDatabase } from '$lib/server/db';
 import { insertUser } from '$lib/server/tenancy/provision';
+import { FULL } from './hostile';
 import { exercise, newTally, plannedSubmissions, prototypeNames, signIn, type ActionSpec, type Tally } from './hostile-run';
 import { seedWorld, type World } from './world';
 
@@ -78,4 +79,33 @@ export async function expectInert(spec: ActionSpec, total: Tally): Promise<void>
 	expect(tally.submissions).toBe(plannedSubmissions(spec));
 	expect(prototypeNames()).toEqual(names);
 	expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+}
+
+/**
+ * One file of the hostile-input suite: a fresh database, one test per action (every payload class in
+ * every field), then the file's totals. The full run (FUZZ=full) posts about eight times as much.
+ */
+export function describeHostile(title: string, specsOf: (world: () => HostileWorld) => ActionSpec[]): void {
+	const world = lazy<HostileWorld>();
+	const total = newTally();
+	const names = prototypeNames();
+	let close: () => Promise<void> = async () => {};
+	beforeAll(async () => {
+		const started = await startHostileWorld();
+		world.set(started.ctx);
+		close = started.close;
+	});
+	afterAll(() => close());
+	const specs = specsOf(world.get);
+	const planned = specs.reduce((n, spec) => n + plannedSubmissions(spec), 0);
+	describe(title, () => {
+		for (const spec of specs) {
+			it(`${spec.route} ${spec.action} (${Object.keys(spec.fields).length} fields, ${plannedSubmissions(spec)} posts): never a 500, text stored exactly as typed`, () => expectInert(spec, total), FULL ? 1_800_000 : 120_000);
+		}
+		it(`made all ${planned} posts, none answered with a 500, and left Object.prototype untouched`, () => {
+			expect(total.serverErrors).toEqual([]);
+			expect(total.submissions).toBe(planned);
+			expect(prototypeNames()).toEqual(names);
+		});
+	});
 }

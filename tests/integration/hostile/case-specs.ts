@@ -213,8 +213,10 @@ export function caseSpecs(w: () => HostileWorld): ActionSpec[] {
 			fields: fieldsOf(certificateIssueSchema),
 			text: ['name'],
 			freshPerField: 12,
-			// A name the certificate's font cannot print is refused at the field (certificates/issue.ts).
+			// A name the certificate's font cannot print is refused at the field, and a printable one is kept
+			// as printed: NFC, on one line with single spaces (certificates/issue.ts).
 			refuses: () => true,
+			stores: (name) => name.normalize('NFC').replace(/\s+/gu, ' '),
 			target: async () => {
 				const id = await completed();
 				return { path: `/referrals/${id}/certificate`, params: { id }, form: { name: 'Testy' }, read: () => db().select().from(t.certificate).where(eq(t.certificate.referralId, id)) };

@@ -33,7 +33,7 @@ async function save(event: RequestEvent<{ id: string; section: string }>, actor:
 	const expected = Number(body.get('_version'));
 	const form = await superValidate(body, ADAPTERS[key], { id: key });
 	// A draft is kept as typed even when incomplete, but never past a field's limit (SECURITY.md 13).
-	if (pastLimit(sectionOf(key).schema, form.data)) return fail(400, { form });
+	if (pastLimit(sectionOf(key).schema, form.data)) return fail(400, { form, version: null });
 	const result = await saveSection(actor, event.params.id, key, form.data, {
 		complete: form.valid,
 		expectedVersion: Number.isInteger(expected) && expected >= 0 ? expected : null,
