@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthContext } from '$lib/server/auth/context';
-import { closeDatabase, db, startDatabase } from '$lib/server/db';
+import { closeDatabase, db, startDatabase, t } from '$lib/server/db';
 import { insertUser } from '$lib/server/tenancy/provision';
-import { FULL } from './hostile';
+import { FULL, MARKUP } from './hostile';
 import { exercise, newTally, plannedSubmissions, prototypeNames, signIn, type ActionSpec, type Tally } from './hostile-run';
 import { seedWorld, type World } from './world';
 
@@ -102,10 +102,13 @@ export function describeHostile(title: string, specsOf: (world: () => HostileWor
 		for (const spec of specs) {
 			it(`${spec.route} ${spec.action} (${Object.keys(spec.fields).length} fields, ${plannedSubmissions(spec)} posts): never a 500, text stored exactly as typed`, () => expectInert(spec, total), FULL ? 1_800_000 : 120_000);
 		}
-		it(`made all ${planned} posts, none answered with a 500, and left Object.prototype untouched`, () => {
+		it(`made all ${planned} posts, none answered with a 500, left Object.prototype untouched and kept the payloads out of the audit log`, async () => {
 			expect(total.serverErrors).toEqual([]);
 			expect(total.submissions).toBe(planned);
 			expect(prototypeNames()).toEqual(names);
+			// SECURITY.md 15: audit rows hold ids and action names, never what was typed.
+			const details = (await db().select({ detail: t.auditEvent.detail }).from(t.auditEvent)).map((row) => JSON.stringify(row.detail ?? ''));
+			expect(details.filter((detail) => MARKUP.some((m) => detail.includes(JSON.stringify(m).slice(1, -1))))).toEqual([]);
 		});
 	});
 }
