@@ -3,13 +3,13 @@ import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { changePasswordSchema } from '$lib/schemas/auth';
 import { guard } from '$lib/server/auth/guard';
+import { fieldText, readForm } from '$lib/server/http/form-body';
 import { startingForm } from '$lib/server/http/forms';
 import { regenerateRecoveryCodes } from '$lib/server/auth/mfa';
 import { accountView, changePassword } from '$lib/server/users/account';
 import { db } from '$lib/server/db';
 import { activeSessionsOf, endOtherSessions, endOwnSession } from '$lib/server/users/active-sessions';
 import type { Actions, PageServerLoad } from './$types';
-import { fieldText, readForm } from '$lib/server/http/form-body';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = await guard(event, 'account.view');

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { guard } from '$lib/server/auth/guard';
+import { fieldText, readForm } from '$lib/server/http/form-body';
 import { countersignDecision, listAwaitingCountersign, maySign } from '$lib/server/triage/countersign';
 import type { Actions, PageServerLoad } from './$types';
-import { fieldText, readForm } from '$lib/server/http/form-body';
 
 const PROBLEMS = {
 	'not-found': 'That decision is no longer waiting to be countersigned',

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { guard } from '$lib/server/auth/guard';
+import { fieldText, readForm } from '$lib/server/http/form-body';
 import { scopeFor } from '$lib/server/auth/policy';
 import { viewCase } from '$lib/server/referrals/case-view';
 import { decideMatch } from '$lib/server/referrals/matching';
@@ -11,7 +12,6 @@ import { sessionsOfCase } from '$lib/server/support-sessions/case-sessions';
 import { assessmentPanelFor } from '$lib/server/assessments/view';
 import { onwardReferralsFor } from '$lib/server/onward-referrals/view';
 import type { Actions, PageServerLoad } from './$types';
-import { fieldText, readForm } from '$lib/server/http/form-body';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = await guard(event, 'referral.view');

@@ -1,11 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { guard, takeKeptForm } from '$lib/server/auth/guard';
+import { fieldText, readForm } from '$lib/server/http/form-body';
 import { db } from '$lib/server/db';
 import { addAttendee, ATTENDEE_MESSAGES, joinableCases, removeAttendee } from '$lib/server/support-sessions/attendees';
 import { readRegisterForm, REGISTER_STALE, takeRegister } from '$lib/server/support-sessions/register';
 import { sessionDetail } from '$lib/server/support-sessions/view';
 import type { Actions, PageServerLoad } from './$types';
-import { fieldText, readForm } from '$lib/server/http/form-body';
 
 const ID_MAX = 40;
 const field = (form: FormData, name: string) => fieldText(form, name).slice(0, ID_MAX);

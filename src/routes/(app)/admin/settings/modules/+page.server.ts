@@ -3,13 +3,13 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { moduleSetSchema } from '$lib/schemas/admin-settings';
 import { guard } from '$lib/server/auth/guard';
+import { readForm } from '$lib/server/http/form-body';
 import { startingForm } from '$lib/server/http/forms';
 import { db } from '$lib/server/db';
 import { applyModuleEdit, formFromRows, parseModuleEdit, rowsFromForm } from '$lib/server/settings/module-rows';
 import { currentModuleSet, saveModuleSet } from '$lib/server/settings/modules';
 import { refuse } from '../refuse';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/server/http/form-body';
 
 async function current(serviceId: string) {
 	const set = await currentModuleSet(db(), serviceId);

@@ -3,6 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { pastLimit } from '$lib/schemas/limits';
 import { isSectionKey, sectionOf } from '$lib/schemas/referral/sections';
 import { guard } from '$lib/server/auth/guard';
+import { readForm } from '$lib/server/http/form-body';
 import type { Actor } from '$lib/server/auth/actor';
 import { startingForm } from '$lib/server/http/forms';
 import { saveSection } from '$lib/server/referrals/drafts';
@@ -10,7 +11,6 @@ import { sectionForEdit } from '$lib/server/referrals/section-form';
 import { sectionRows } from '$lib/server/referrals/summary';
 import { ADAPTERS } from './adapters';
 import type { Actions, PageServerLoad } from './$types';
-import { readForm } from '$lib/server/http/form-body';
 
 function sectionKey(value: string) {
 	if (!isSectionKey(value)) error(404, 'Not found');
