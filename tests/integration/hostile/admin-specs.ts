@@ -45,6 +45,14 @@ export function adminSpecs(w: () => HostileWorld): ActionSpec[] {
 	const aUser = () =>
 		db().transaction((tx) => insertUser(tx, { email: `spare.${next()}@test.example`, displayName: 'Spare youth worker', role: 'youth_worker', serviceId: serviceId(), schoolId: null }));
 	let roleUser: Promise<string> | null = null;
+	/** A date with no bank holiday yet: hostile posts into the date fields add holidays on days of their own. */
+	const freeDate = async () => {
+		const taken = new Set((await db().select({ date: t.bankHoliday.date }).from(t.bankHoliday).where(eq(t.bankHoliday.serviceId, serviceId()))).map((h) => h.date));
+		let date = '';
+		do date = new Date(Date.UTC(2031, 0, 1) + next() * 86_400_000).toISOString().slice(0, 10);
+		while (taken.has(date));
+		return date;
+	};
 	const settingsRead = () => db().select().from(t.setting).where(eq(t.setting.serviceId, serviceId()));
 	/** A settings page: its form as loaded, saved back with one field hostile at a time. */
 	const setting = (
@@ -136,7 +144,7 @@ export function adminSpecs(w: () => HostileWorld): ActionSpec[] {
 			fields: fieldsOf(bankHolidaySchema),
 			text: ['name'],
 			target: async () => {
-				const day = new Date(Date.UTC(2031, 0, 1) + next() * 86_400_000);
+				const day = new Date(`${await freeDate()}T00:00:00Z`);
 				return {
 					path: '/admin/settings/bank-holidays',
 					params: {},
@@ -152,7 +160,7 @@ export function adminSpecs(w: () => HostileWorld): ActionSpec[] {
 			as: () => w().admin,
 			fields: fieldsOf(removeBankHolidaySchema),
 			target: async () => {
-				const date = new Date(Date.UTC(2041, 0, 1) + next() * 86_400_000).toISOString().slice(0, 10);
+				const date = await freeDate();
 				if (!(await addBankHoliday(s1(w()).actors.provider_admin, { date, name: 'To remove' })).ok) throw new Error('no holiday');
 				return { path: '/admin/settings/bank-holidays', params: {}, form: { date } };
 			}
