@@ -8,6 +8,7 @@ import { redirectResponse } from '$lib/server/http/redirect';
 import { originConfig } from '$lib/server/env';
 import { applySecurityHeaders } from '$lib/server/http/headers';
 import { crossSiteRefusal, isCrossSiteWrite } from '$lib/server/http/origin-check';
+import { nulRefusal, postsNulCharacter } from '$lib/server/http/nul-text';
 import { startWorker, stopWorker } from '$lib/server/outbox/worker';
 import { newId } from '$lib/server/util/ids';
 import { errorSummary, log, stackFrames } from '$lib/server/util/log';
@@ -24,6 +25,11 @@ export const init: ServerInit = async () => {
 export const handle: Handle = async ({ event, resolve }) => {
 	if (isCrossSiteWrite(event.request, event.url)) {
 		const refusal = crossSiteRefusal(event.request);
+		applySecurityHeaders(refusal, false);
+		return refusal;
+	}
+	if (await postsNulCharacter(event.request)) {
+		const refusal = nulRefusal();
 		applySecurityHeaders(refusal, false);
 		return refusal;
 	}

@@ -1,5 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { db } from '../db';
+import { formOrNull } from '../http/form-body';
 import { originConfig } from '../env';
 import type { Actor } from './actor';
 import { isFullySignedIn, type AuthContext } from './context';
@@ -65,8 +66,8 @@ export interface Denial {
 export async function anonymousDenial(event: RequestEvent): Promise<Denial> {
 	const expiredUserId = event.locals.expiredUserId;
 	const isForm = event.request.method === 'POST' && /form/.test(event.request.headers.get('content-type') ?? '');
-	if (expiredUserId && isForm) {
-		const form = await event.request.formData();
+	const form = expiredUserId && isForm ? await formOrNull(event.request) : null;
+	if (expiredUserId && form) {
 		const id = await keepPendingForm(db(), expiredUserId, event.url.pathname, form);
 		return {
 			location: `/sign-in?timeout=1&next=${encodeURIComponent(formPage(event))}`,

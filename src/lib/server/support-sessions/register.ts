@@ -3,6 +3,7 @@ import { ATTENDANCE_VALUES, NOTE_MAX, type Attendance } from '$lib/schemas/suppo
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
+import { fieldText } from '../http/form-body';
 import { recordCaseEvent } from '../referrals/events';
 import { sessionOfService } from './common';
 import { raiseAbsenceReviewIfDue } from './reviews';
@@ -34,8 +35,8 @@ export function readRegisterForm(form: FormData, attendeeIds: string[]): Registe
 		return {
 			attendeeId,
 			version: Number(form.get(names.version) ?? 0) || 0,
-			attendance: String(form.get(names.attendance) ?? ''),
-			note: String(form.get(names.note) ?? '')
+			attendance: fieldText(form, names.attendance),
+			note: fieldText(form, names.note)
 		};
 	});
 }

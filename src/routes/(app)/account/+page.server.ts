@@ -3,6 +3,7 @@ import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { changePasswordSchema } from '$lib/schemas/auth';
 import { guard } from '$lib/server/auth/guard';
+import { fieldText, readForm } from '$lib/server/http/form-body';
 import { startingForm } from '$lib/server/http/forms';
 import { regenerateRecoveryCodes } from '$lib/server/auth/mfa';
 import { accountView, changePassword } from '$lib/server/users/account';
@@ -32,7 +33,7 @@ export const actions: Actions = {
 	},
 	endSession: async (event) => {
 		const actor = await guard(event, 'account.sessions');
-		const handle = String((await event.request.formData()).get('session') ?? '').slice(0, 64);
+		const handle = fieldText(await readForm(event.request), 'session').slice(0, 64);
 		const ended = await endOwnSession(actor, handle);
 		return { sessionsMessage: ended ? 'That session has ended: whoever was using it must sign in again.' : 'That session had already ended.' };
 	},

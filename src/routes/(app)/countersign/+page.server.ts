@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { guard } from '$lib/server/auth/guard';
+import { fieldText, readForm } from '$lib/server/http/form-body';
 import { countersignDecision, listAwaitingCountersign, maySign } from '$lib/server/triage/countersign';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,9 +20,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const actor = await guard(event, 'triage.countersign');
-		const body = await event.request.formData();
-		const id = String(body.get('id') ?? '').slice(0, 40);
-		const comment = String(body.get('comment') ?? '').slice(0, 4000);
+		const body = await readForm(event.request);
+		const id = fieldText(body, 'id').slice(0, 40);
+		const comment = fieldText(body, 'comment').slice(0, 4000);
 		const result = await countersignDecision(actor, id, comment);
 		if (!result.ok) return fail(result.problem === 'not-found' ? 404 : 400, { id, comment, problem: PROBLEMS[result.problem] });
 		redirect(303, '/countersign?signed=1');

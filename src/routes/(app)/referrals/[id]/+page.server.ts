@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { guard } from '$lib/server/auth/guard';
+import { fieldText, readForm } from '$lib/server/http/form-body';
 import { scopeFor } from '$lib/server/auth/policy';
 import { viewCase } from '$lib/server/referrals/case-view';
 import { decideMatch } from '$lib/server/referrals/matching';
@@ -38,9 +39,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	match: async (event) => {
 		const actor = await guard(event, 'referral.match');
-		const body = await event.request.formData();
+		const body = await readForm(event.request);
 		const decision = body.get('decision');
-		const proposal = String(body.get('proposal') ?? '').slice(0, 40);
+		const proposal = fieldText(body, 'proposal').slice(0, 40);
 		if (decision !== 'confirm' && decision !== 'reject') return fail(400, { matchError: 'Select whether this is the same young person' });
 		if (!(await decideMatch(actor, proposal, decision))) error(404, 'Not found');
 		redirect(303, `/referrals/${event.params.id}`);

@@ -3,6 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { moduleSetSchema } from '$lib/schemas/admin-settings';
 import { guard } from '$lib/server/auth/guard';
+import { readForm } from '$lib/server/http/form-body';
 import { startingForm } from '$lib/server/http/forms';
 import { db } from '$lib/server/db';
 import { applyModuleEdit, formFromRows, parseModuleEdit, rowsFromForm } from '$lib/server/settings/module-rows';
@@ -27,7 +28,7 @@ export const actions: Actions = {
 	/** Every button posts here; its intent says whether to save or only to rearrange the rows. */
 	default: async (event) => {
 		const actor = await guard(event, 'admin.settings.edit');
-		const formData = await event.request.formData();
+		const formData = await readForm(event.request);
 		const form = await superValidate(formData, zod4(moduleSetSchema));
 		const edit = parseModuleEdit(formData.get('intent'));
 		const rows = rowsFromForm(form.data.titles, form.data.core);

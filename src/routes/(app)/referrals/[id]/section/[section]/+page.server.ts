@@ -1,7 +1,9 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
+import { pastLimit } from '$lib/schemas/limits';
 import { isSectionKey, sectionOf } from '$lib/schemas/referral/sections';
 import { guard } from '$lib/server/auth/guard';
+import { readForm } from '$lib/server/http/form-body';
 import type { Actor } from '$lib/server/auth/actor';
 import { startingForm } from '$lib/server/http/forms';
 import { saveSection } from '$lib/server/referrals/drafts';
@@ -27,9 +29,11 @@ export const load: PageServerLoad = async (event) => {
 
 async function save(event: RequestEvent<{ id: string; section: string }>, actor: Actor, autosave: boolean) {
 	const key = sectionKey(event.params.section);
-	const body = await event.request.formData();
+	const body = await readForm(event.request);
 	const expected = Number(body.get('_version'));
 	const form = await superValidate(body, ADAPTERS[key], { id: key });
+	// A draft is kept as typed even when incomplete, but never past a field's limit (SECURITY.md 13).
+	if (pastLimit(sectionOf(key).schema, form.data)) return fail(400, { form, version: null });
 	const result = await saveSection(actor, event.params.id, key, form.data, {
 		complete: form.valid,
 		expectedVersion: Number.isInteger(expected) && expected >= 0 ? expected : null,
