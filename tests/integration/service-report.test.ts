@@ -37,8 +37,17 @@ const base = (serviceId: string, schoolId: string): Row => ({
 	updatedAt: NOW
 });
 
+/** Statistics rows, each with its escalations' rows (as statistics/refresh.ts writes them). */
 async function insert(count: number, row: () => Row) {
-	for (let i = 0; i < count; i++) await db().insert(t.referralStatistic).values({ ...row(), id: newId() });
+	for (let i = 0; i < count; i++) {
+		const r = { ...row(), id: newId() };
+		await db().insert(t.referralStatistic).values(r);
+		const agencies = (r.escalationAgencies ?? '').split(',').filter(Boolean);
+		for (let e = 0; e < (r.escalations ?? 0); e++) {
+			const status = e < (r.escalationsDecided ?? 0) ? 'decided' : 'awaiting';
+			await db().insert(t.escalationStatistic).values({ id: newId(), statisticId: r.id, serviceId: r.serviceId, schoolId: r.schoolId, submittedOn: r.submittedOn ?? null, agency: agencies[e % agencies.length] ?? 'mash', status });
+		}
+	}
 }
 
 const commissioner = () => world.services[0].actors.commissioner;
@@ -114,7 +123,8 @@ describe('the service report (DOMAIN.md §5)', () => {
 		const view = await report({ period: 'fy-2025' });
 		expect(tableOf(view, 'sla-breaches')).toEqual({ 'Triage (referrals)': ['5'], 'Countersigning a decision not to escalate (referrals)': ['5'], 'Escalation deadlines (escalations)': ['0'] });
 		expect(tableOf(view, 'declined-escalations')['Referrals with a required escalation declined']).toEqual(['5', '25%']);
-		expect(tableOf(view, 'escalation-outcomes')).toEqual({ 'Agency decision recorded': ['5'], 'Awaiting a decision': ['0'], 'All escalations sent': ['5'] });
+		expect(tableOf(view, 'escalation-outcomes')).toEqual({ 'Agency decision recorded': ['5'], 'Awaiting a decision': ['0'], 'Withdrawn before a decision': ['0'], 'All escalations sent': ['5'] });
+		expect(tableOf(view, 'escalation-outcomes-by-agency')['MASH (children’s social care front door)']).toEqual(['5', '0', '0', '5']);
 		expect(tableOf(view, 'onward-referrals')).toEqual({ Made: ['5', 'not shown: fewer than 10'], 'Taken up': ['5', 'not shown: fewer than 10'] });
 	});
 

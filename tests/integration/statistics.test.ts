@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, lte } from 'drizzle-orm';
 import { db, t } from '$lib/server/db';
 import { requestRefreshForPassedTimers } from '$lib/server/statistics/job';
-import { refreshPendingStatistics, requestStatisticRefresh } from '$lib/server/statistics/refresh';
+import { refreshPendingStatistics, refreshStatistic, requestStatisticRefresh } from '$lib/server/statistics/refresh';
+import { createEscalation } from '$lib/server/escalations/escalations';
+import { made } from './escalation-fixtures';
 import { useTestDatabase } from '../helpers/database';
 import { acceptedCase, caseRow, submittedCase } from '../helpers/case';
 import { validAnswers } from '../helpers/referral';
@@ -18,6 +20,9 @@ afterAll(() => close());
 
 const dsl = () => world.services[0].schools[0].actors.dsl;
 const yw = () => world.services[0].actors.youth_worker;
+
+const NOW = new Date('2026-11-17T12:00:00Z');
+const refreshStatisticNow = (id: string) => db().transaction((tx) => refreshStatistic(tx, id, NOW));
 
 async function statisticOf(referralId: string) {
 	const { statisticId } = await caseRow(referralId);
@@ -48,6 +53,21 @@ describe('the anonymised statistics row of a referral (DOMAIN.md §5)', () => {
 		expect(row).toMatchObject({ state: 'accepted', triageDecision: 'accept', levelOfNeed: 1, rag: 'green', triageBreached: false });
 		expect(row?.triageMinutes).toBeGreaterThanOrEqual(0);
 		expect(await db().select().from(t.statisticRefresh).where(eq(t.statisticRefresh.referralId, id))).toEqual([]);
+	});
+
+	it('keeps each sent escalation as an anonymised row with its agency and how far it got, and rewrites them as the case moves on', async () => {
+		const id = await acceptedCase(dsl(), yw());
+		const result = await createEscalation(yw(), id, made('police', 'phone', '2026-11-17 09:15', { note: 'Called 101' }), NOW);
+		if (!result.ok) throw new Error('the escalation was refused');
+		await refreshPendingStatistics(db(), NOW);
+		const { statisticId } = await caseRow(id);
+		const rows = await db().select().from(t.escalationStatistic).where(eq(t.escalationStatistic.statisticId, statisticId ?? ''));
+		expect(rows.map((r) => ({ agency: r.agency, status: r.status, schoolId: r.schoolId }))).toEqual([{ agency: 'police', status: 'awaiting', schoolId: dsl().schoolId }]);
+		// Nothing that leads back to the case: a fresh id, no note.
+		expect(JSON.stringify(rows)).not.toContain(id);
+		expect(JSON.stringify(rows)).not.toContain('Called 101');
+		await refreshStatisticNow(id);
+		expect(await db().select().from(t.escalationStatistic).where(eq(t.escalationStatistic.statisticId, statisticId ?? ''))).toHaveLength(1);
 	});
 
 	it('counts a triage timer that passed with nothing happening on the case as breached', async () => {

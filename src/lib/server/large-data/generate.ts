@@ -15,7 +15,7 @@ import { monthsBack, monthWeights, splitExactly, submissionTime } from './calend
 import { writeMarker, type Marker } from './marker';
 import { BENCH_PASSWORD, GENERATOR_VERSION, type LargeDataOptions } from './options';
 import { Random } from './random';
-import { statisticOf } from './statistic';
+import { escalationStatisticsOf, statisticOf } from './statistic';
 import { writeWorld, type GenService } from './world';
 import { RowWriter } from './writer';
 import type { CaseRecord } from './case-record';
@@ -104,7 +104,10 @@ function writeCase(w: RowWriter, r: Random, c: CaseRecord, now: Date): void {
 	const statistic = statisticOf(c, now);
 	const statisticId = statistic ? r.id() : null;
 	w.add(t.referral, { ...c.referral, statisticId });
-	if (statistic && statisticId) w.add(t.referralStatistic, { id: statisticId, ...statistic });
+	if (statistic && statisticId) {
+		w.add(t.referralStatistic, { id: statisticId, ...statistic });
+		w.addAll(t.escalationStatistic, escalationStatisticsOf(c, statistic, statisticId, () => r.id()));
+	}
 	w.addAll(t.referralSection, c.sections);
 	w.addAll(t.consent, c.consents);
 	w.addAll(t.caseEvent, c.events);

@@ -241,3 +241,14 @@ export async function breakdownBy(q: Queryable, scope: Scope, period: Period, gr
 export async function cohortCompletions(q: Queryable, scope: Scope, period: Period): Promise<number> {
 	return Number((await cohortFigures(q, scope, period)).completed);
 }
+
+/** Sent escalations by agency and how far each got (decided, awaiting, withdrawn), keyed by their referral's submission date. */
+export async function escalationOutcomeRows(q: Queryable, scope: Scope, period: Period) {
+	const e = t.escalationStatistic;
+	const where = [eq(e.serviceId, scope.serviceId), scope.schoolId ? eq(e.schoolId, scope.schoolId) : undefined, between(e.submittedOn, period.from, period.to)];
+	return q
+		.select({ ...(scope.bySchool ? { schoolId: e.schoolId } : {}), agency: e.agency, status: e.status, escalations: sql<number>`count(*)` })
+		.from(e)
+		.where(and(...where))
+		.groupBy(...(scope.bySchool ? [e.schoolId] : []), e.agency, e.status) as Promise<{ schoolId?: string; agency: string; status: string; escalations: number }[]>;
+}

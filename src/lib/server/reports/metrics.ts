@@ -245,7 +245,7 @@ export const METRICS = {
 	escalationOutcomes: m({
 		key: 'escalationOutcomes',
 		label: 'Escalations and their outcomes',
-		numerator: 'Escalations sent to another agency, by whether the agency’s decision has been recorded',
+		numerator: 'Escalations sent to another agency, by agency and by whether the agency’s decision has been recorded, is awaited, or the escalation was withdrawn first',
 		denominator: null,
 		keyedBy: 'submission',
 		maturesAfterMonths: 1,

@@ -158,13 +158,38 @@ export async function refreshStatistic(tx: Tx, referralId: string, now = new Dat
 	const row = await computeStatistic(tx, referralId, now);
 	if (!row) return;
 	const [link] = await tx.select({ statisticId: t.referral.statisticId }).from(t.referral).where(eq(t.referral.id, referralId));
-	if (link?.statisticId) {
-		await tx.update(t.referralStatistic).set(row).where(eq(t.referralStatistic.id, link.statisticId));
-		return;
+	const id = link?.statisticId ?? newId();
+	if (link?.statisticId) await tx.update(t.referralStatistic).set(row).where(eq(t.referralStatistic.id, id));
+	else {
+		await tx.insert(t.referralStatistic).values({ id, ...row });
+		await tx.update(t.referral).set({ statisticId: id }).where(eq(t.referral.id, referralId));
 	}
-	const id = newId();
-	await tx.insert(t.referralStatistic).values({ id, ...row });
-	await tx.update(t.referral).set({ statisticId: id }).where(eq(t.referral.id, referralId));
+	await refreshEscalationStatistics(tx, referralId, { id, serviceId: row.serviceId, schoolId: row.schoolId, submittedOn: row.submittedOn ?? null });
+}
+
+/**
+ * The referral's escalations as anonymised rows (schema/statistics.ts): sent ones only, as the
+ * statistics row counts them. "Decided" is an agency decision recorded, as `escalationsDecided` counts
+ * it; "withdrawn" was withdrawn before one; the rest await one.
+ */
+async function refreshEscalationStatistics(tx: Tx, referralId: string, statistic: { id: string; serviceId: string; schoolId: string; submittedOn: string | null }): Promise<void> {
+	const escalations = (await tx.select().from(t.escalation).where(eq(t.escalation.referralId, referralId))).filter((e) => e.sentAt);
+	await tx.delete(t.escalationStatistic).where(eq(t.escalationStatistic.statisticId, statistic.id));
+	if (escalations.length === 0) return;
+	await tx.insert(t.escalationStatistic).values(
+		escalations.map((e) => ({
+			// A fresh id, not the escalation's: nothing here leads back to the case once retention deletes it.
+			id: newId(),
+			statisticId: statistic.id,
+			serviceId: statistic.serviceId,
+			schoolId: statistic.schoolId,
+			submittedOn: statistic.submittedOn,
+			agency: e.agency,
+			required: e.required,
+			status: e.decisionAt ? 'decided' : e.state === 'withdrawn' ? 'withdrawn' : 'awaiting',
+			decidedOn: londonDate(e.decisionAt)
+		}))
+	);
 }
 
 /**

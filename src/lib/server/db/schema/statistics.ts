@@ -101,6 +101,30 @@ export const referralStatistic = sqliteTable(
 );
 
 /**
+ * One row per escalation, as anonymised as the referral's statistics row it hangs from (DOMAIN.md §5:
+ * "escalations and their outcomes"): the agency, whether the rules required it, and how far it got.
+ * The agency's decision is free text on the case and is never copied here. Kept by retention with the
+ * statistics row; rewritten with it whenever the case moves on.
+ */
+export const escalationStatistic = sqliteTable(
+	'escalation_statistic',
+	{
+		id: text().primaryKey(),
+		statisticId: text().notNull(),
+		serviceId: text().notNull(),
+		schoolId: text().notNull(),
+		/** The referral's submission date: escalations are counted with their referral's period. */
+		submittedOn: text(),
+		agency: text().notNull(),
+		required: flag(),
+		/** awaiting | decided | withdrawn (sent escalations only) */
+		status: text().notNull(),
+		decidedOn: text()
+	},
+	(t) => [index('escalation_statistic_service_submitted').on(t.serviceId, t.submittedOn), index('escalation_statistic_statistic').on(t.statisticId)]
+);
+
+/**
  * Referrals whose statistics row needs recomputing: every chronology entry adds one in the change's
  * own transaction, and the refresh runs after commit (a job, and every report before it reads), so
  * a report never shows a case as it was before a change that has committed.

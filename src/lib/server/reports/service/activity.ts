@@ -82,8 +82,19 @@ export function activityBlocks(ctx: Context): MetricBlock[] {
 				rows: [
 					{ label: 'Agency decision recorded', cells: (read) => [read('escalations/decided')] },
 					{ label: 'Awaiting a decision', cells: (read) => [read('escalations/awaiting')] },
+					{ label: 'Withdrawn before a decision', cells: (read) => [read('escalations/withdrawn')] },
 					{ label: 'All escalations sent', cells: (read) => [read('escalations')] }
 				]
+			}),
+			table(ctx, {
+				id: 'escalation-outcomes-by-agency',
+				caption: 'Escalations and their outcomes, by agency',
+				rowHeading: 'Agency',
+				headings: ['Decision recorded', 'Awaiting a decision', 'Withdrawn', 'All sent'],
+				rows: AGENCY_GROUPS.map((a) => ({
+					label: a.label,
+					cells: (read) => [read(`escalations/${a.value}/decided`), read(`escalations/${a.value}/awaiting`), read(`escalations/${a.value}/withdrawn`), read(`escalations/${a.value}`)]
+				}))
 			})
 		]),
 		metricBlock(ctx, METRICS.escalationsByAgency, [

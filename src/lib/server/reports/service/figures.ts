@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db';
-import { breakdown, cameToLightFigures, cohortRows, escalationAgencyRows, followUpFigures, outcomeFigures, submissionRows, timings, type Scope, type SubmissionFigures } from '../aggregates';
+import { breakdown, cameToLightFigures, cohortRows, escalationAgencyRows, escalationOutcomeRows, followUpFigures, outcomeFigures, submissionRows, timings, type Scope, type SubmissionFigures } from '../aggregates';
 import type { Period } from '../periods';
 import { AGENCY_GROUPS, CAME_TO_LIGHT_GROUPS, CHARACTERISTICS, FOLLOWED_GROUPS, groupOf, OUTCOME_GROUPS } from './groups';
-import { FOLLOW_UP_STATUSES } from './shape';
+import { ESCALATION_STATUSES, FOLLOW_UP_STATUSES } from './shape';
 
 /**
  * Every school's raw figures for the service report, from the aggregates (aggregates.ts, definitions in
@@ -19,6 +19,7 @@ interface ServiceRows {
 	submission: Rows<SubmissionFigures>;
 	cohort: Rows<{ completed: number; triaged: number; firstContacted: number }>;
 	agencies: Rows<{ counts: Record<string, number> }>;
+	escalations: Rows<{ agency: string; status: string; escalations: number }>;
 	outcomes: Rows<OutcomeRow>;
 	followUps: Record<6 | 12, Rows<FollowUpRow>>;
 	breakdowns: Map<string, { referrals: Rows<{ group: unknown; referrals: number }>; outcomes: Rows<{ group: unknown; outcomes: number; completed: number }> }>;
@@ -37,6 +38,7 @@ export async function schoolFigures(q: Queryable, serviceId: string, schoolIds: 
 		submission: await submissionRows(q, scope, period),
 		cohort: await cohortRows(q, scope, period),
 		agencies: await escalationAgencyRows(q, scope, period, AGENCY_GROUPS.map((a) => a.value)),
+		escalations: await escalationOutcomeRows(q, scope, period),
 		outcomes: await outcomeFigures(q, scope, period),
 		followUps: { 6: await followUpFigures(q, scope, period, 6), 12: await followUpFigures(q, scope, period, 12) },
 		breakdowns,
@@ -67,9 +69,18 @@ function figuresOf(all: ServiceRows, schoolId: string): Map<string, number> {
 	set('sla/countersign', sub?.countersignBreaches);
 	set('sla/escalation', sub?.escalationBreaches);
 	set('declined', sub?.declinedEscalations);
-	set('escalations/decided', sub?.escalationsDecided);
-	set('escalations/awaiting', n(sub?.escalations) - n(sub?.escalationsDecided));
-	set('escalations', sub?.escalations);
+	for (const st of ESCALATION_STATUSES) set(`escalations/${st}`, 0);
+	for (const a of AGENCY_GROUPS) {
+		set(`escalations/${a.value}`, 0);
+		for (const st of ESCALATION_STATUSES) set(`escalations/${a.value}/${st}`, 0);
+	}
+	set('escalations', 0);
+	for (const row of mine(all.escalations)) {
+		const agency = AGENCY_GROUPS.find((a) => a.value === row.agency)?.value;
+		const status = ESCALATION_STATUSES.find((st) => st === row.status);
+		if (!agency || !status) continue;
+		for (const id of [`escalations/${agency}/${status}`, `escalations/${agency}`, `escalations/${status}`, 'escalations']) set(id, row.escalations);
+	}
 	const [agencies] = mine(all.agencies);
 	for (const a of AGENCY_GROUPS) set(`agency/${a.value}`, agencies?.counts[a.value]);
 	set('onward/made', sub?.onwardMade);

@@ -10,6 +10,7 @@ import { AGENCY_GROUPS, CAME_TO_LIGHT_GROUPS, CHARACTERISTICS, FOLLOWED_GROUPS, 
  * one id: two ids for one number would let a figure hidden under one be read under the other.
  */
 export const FOLLOW_UP_STATUSES = ['returned', 'not_returned', 'awaiting'] as const;
+export const ESCALATION_STATUSES = ['decided', 'awaiting', 'withdrawn'] as const;
 export const FOLLOW_UP_MEASURES = ['noFurther', 'incident', 'police', 'suspension'] as const;
 export type FollowUpMeasure = (typeof FOLLOW_UP_MEASURES)[number];
 
@@ -34,7 +35,13 @@ export function serviceShape(trendKeys: readonly string[]): Shape {
 	group('referrals', CAME_TO_LIGHT_GROUPS.map((g) => `referrals/${g.value}`));
 	add('funnel/consented', 'funnel/assessed', 'funnel/engaged', 'funnel/completed', 'timed/triage', 'timed/contact');
 	add('sla/triage', 'sla/countersign', 'sla/escalation', 'declined');
-	group('escalations', ['escalations/decided', 'escalations/awaiting']);
+	// Escalations sent, by agency and by how far each got: a two-way table with its margins. The
+	// column totals are the "decided" and "awaiting" figures of the summary table (one id each).
+	const agencies = AGENCY_GROUPS.map((a) => a.value);
+	add('escalations', ...ESCALATION_STATUSES.map((st) => `escalations/${st}`));
+	for (const a of agencies) group(`escalations/${a}`, ESCALATION_STATUSES.map((st) => `escalations/${a}/${st}`));
+	for (const st of ESCALATION_STATUSES) sums.push({ total: `escalations/${st}`, parts: agencies.map((a) => `escalations/${a}/${st}`) });
+	sums.push({ total: 'escalations', parts: ESCALATION_STATUSES.map((st) => `escalations/${st}`) }, { total: 'escalations', parts: agencies.map((a) => `escalations/${a}`) });
 	add(...AGENCY_GROUPS.map((a) => `agency/${a.value}`));
 	add('onward/made', 'onward/takenUp', 'exclusionsAvoided', 'daysAvoided');
 
