@@ -25,12 +25,15 @@ export interface RouteFixture {
 	filter?: true;
 	/** Fields posted by each handler (`actions.<name>`, `POST`), over what the page's load offers. */
 	fill?: Record<string, (b: Built) => Fields>;
+	/** Environment the server answers the route under (a bench-only endpoint is a 404 without it). */
+	env?: Record<string, string>;
 }
 
 const id = (b: Built) => ({ id: b.id ?? '' });
 const reason = () => ({ reason: 'Recorded by the access matrix' });
 const today = new Date();
 const dateFields = (prefix: string, d = today) => ({ [`${prefix}Day`]: String(d.getUTCDate()), [`${prefix}Month`]: String(d.getUTCMonth() + 1), [`${prefix}Year`]: String(d.getUTCFullYear()) });
+const inTwoYears = new Date(today.getTime() + 730 * 86_400_000);
 const phones = { mashPhone: '01632 960001', emergencyDutyPhone: '01632 960002', policeNonEmergencyPhone: '101', yotPhone: '01632 960003', camhsCrisisPhone: '01632 960004' };
 let serial = 0;
 
@@ -114,7 +117,8 @@ export const MATRIX_ROUTES: Record<string, RouteFixture> = {
 		}
 	},
 	// Lists of the service's work
-	'/(app)/home': { record: 'submitted', filter: true, query: (b) => `?q=${b.tag}` },
+	// The surname is searched, so the forename and preferred name in a result still carry the tag.
+	'/(app)/home': { record: 'submitted', filter: true, query: (b) => `?q=${b.tag}son` },
 	'/(app)/due': {},
 	'/(app)/countersign': { record: 'notSuitable', recordless: ['load'], fill: { 'actions.default': (b) => ({ id: b.countersignId ?? '', comment: '' }) } },
 	'/(app)/follow-ups': { record: 'followUpDue', filter: true, query: (b) => `?school=${b.schoolId}` },
@@ -138,6 +142,7 @@ export const MATRIX_ROUTES: Record<string, RouteFixture> = {
 	'/(app)/sessions/[id]/edit': { record: 'session', params: (b) => ({ id: b.sessionId ?? '' }) },
 	'/(app)/sessions/[id]/cancel': { record: 'session', params: (b) => ({ id: b.sessionId ?? '' }), fill: { 'actions.default': reason } },
 	'/(app)/sessions/[id]/calendar.ics': { record: 'session', params: (b) => ({ id: b.sessionId ?? '' }) },
+	'/(app)/sessions/[id]/certificates.zip': { record: 'certified', params: (b) => ({ id: b.sessionId ?? '' }) },
 	// Reports (aggregates only)
 	'/(app)/reports/school': {},
 	'/(app)/reports/school/[schoolId]': { record: 'school', params: (b) => ({ schoolId: b.schoolId ?? '' }) },
@@ -176,6 +181,18 @@ export const MATRIX_ROUTES: Record<string, RouteFixture> = {
 	'/(app)/admin/settings/term-dates': {},
 	'/(app)/admin/settings/term-dates/[year]': { params: () => ({ year: '2031' }), fill: { 'actions.default': () => ({ academicYear: '2031', ...termDates(2031) }) } },
 	'/(app)/admin/settings/unit-costs': {},
+	'/(app)/admin/settings/retention': { fill: { 'actions.default': () => ({ diversionYears: '3' }) } },
+	// Retention and subject access (DOMAIN.md §7; SECURITY.md 23, 24)
+	'/(app)/admin/retention': { record: 'dueForReview', recordless: ['load'] },
+	'/(app)/admin/retention/[id]': { record: 'dueForReview', params: id },
+	'/(app)/admin/retention/[id]/extend': { record: 'dueForReview', params: id, fill: { 'actions.default': () => ({ ...dateFields('reviewOn', inTwoYears), ...reason() }) } },
+	'/(app)/admin/retention/[id]/hold': { record: 'dueForReview', params: id, fill: { 'actions.default': reason } },
+	'/(app)/admin/retention/[id]/delete': { record: 'dueForReview', params: id },
+	// The surname is searched, so the forename and preferred name in a result still carry the tag.
+	'/(app)/admin/subject-access': { record: 'certified', filter: true, query: (b) => `?name=${b.tag}son` },
+	'/(app)/admin/subject-access/[id]': { record: 'certified', params: id },
+	'/(app)/admin/subject-access/[id]/export.json': { record: 'certified', params: id },
+	'/(app)/admin/subject-access/[id]/export.pdf': { record: 'certified', params: id },
 	// Own account, MFA and step-up
 	'/(app)/account': {
 		fill: { 'actions.password': () => ({ current: 'not the password at all', password: 'a new long passphrase here', confirm: 'a new long passphrase here' }), 'actions.endSession': () => ({ session: 'no-such-session' }) }
@@ -192,5 +209,6 @@ export const MATRIX_ROUTES: Record<string, RouteFixture> = {
 	'/(public)/check': { fill: { 'actions.default': () => ({ code: '7K3M-Q9XD-2VHT' }) } },
 	'/(public)/check/[code]': { record: 'certified', params: (b) => ({ code: b.code ?? '' }) },
 	'/(public)/health': {},
-	'/(public)/hidden': {}
+	'/(public)/hidden': {},
+	'/(public)/bench/write-floor': { env: { BENCH: '1' } }
 };

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY } from '$lib/server/auth/policy';
+import { zipStore } from '$lib/server/certificates/zip';
 import { MATRIX_ROUTES } from '../helpers/matrix-fixtures';
 import { MATRIX_AREAS } from '../helpers/matrix/areas';
 import { foreignTags } from '../helpers/matrix/cases-run';
 import { expected, isRefusal, mismatch } from '../helpers/matrix/expect';
 import { TAGS } from '../helpers/matrix/records';
 import { routeHandlers } from '../helpers/route-handlers';
+import { storedEntries } from '../helpers/zip';
 
 /**
  * The access matrix enumerates src/routes itself, so a new route, action or endpoint is visited as
@@ -73,6 +75,11 @@ describe('the matrix knows a leak when it sees one', () => {
 		expect(mismatch('sign-in', { status: 303, location: '/home', body: '' })).toBe('expected a redirect to sign-in, got 303 → /home');
 		expect(isRefusal('not-found') && isRefusal('step-up') && isRefusal('mfa')).toBe(true);
 		expect(mismatch('not-found', { status: 404, body: '' })).toBeNull();
+	});
+
+	it('reads every file of a ZIP it is served, so a canary inside one is found', () => {
+		const files = [{ name: 'certificate-A.pdf', data: Buffer.from('first') }, { name: 'certificate-B.pdf', data: Buffer.from(TAGS[1][0]) }];
+		expect(storedEntries(zipStore(files)).map((f) => [f.name, Buffer.from(f.data).toString()])).toEqual([['certificate-A.pdf', 'first'], ['certificate-B.pdf', TAGS[1][0]]]);
 	});
 
 	it('takes a refusal of an allowed request, or a crash, as wrong', () => {

@@ -78,6 +78,20 @@ async function formFor(handler: RouteHandler, fixture: RouteFixture, built: Buil
 	return encode({ ...offered, ...fill });
 }
 
+/** Runs a request with the fixture's environment set, as the server would be started. */
+async function withEnv<T>(env: Record<string, string> | undefined, run: () => Promise<T>): Promise<T> {
+	const before = Object.fromEntries(Object.keys(env ?? {}).map((k) => [k, process.env[k]]));
+	Object.assign(process.env, env);
+	try {
+		return await run();
+	} finally {
+		for (const [k, v] of Object.entries(before)) {
+			if (v === undefined) delete process.env[k];
+			else process.env[k] = v;
+		}
+	}
+}
+
 /** Every role with MFA verified, signed out, and two roles signed in with a password only. */
 const PEOPLE: readonly [Who, boolean][] = [...ROLES.map((r): [Who, boolean] => [r, false]), [null, false], ['dsl', true], ['youth_worker', true]];
 
@@ -105,7 +119,7 @@ export async function runHandler(handler: RouteHandler, ctx: MatrixContext): Pro
 				const signedIn = who === null ? null : changes ? await ctx.people.freshContext(who, freshStepUp) : ctx.people.context(who, freshStepUp);
 				const auth = signedIn && passwordOnly ? withoutMfa(signedIn) : signedIn;
 				const form = isPost(handler) ? await formFor(handler, fixture, built, target, path, params, ctx) : undefined;
-				const got = await invoke(handler, { path, params, auth, form, address: nextAddress() });
+				const got = await withEnv(fixture.env, () => invoke(handler, { path, params, auth, form, address: nextAddress() }));
 				// What the request itself carried (a search term) may be echoed back: that is no leak.
 				const echoed = [...new URL(path, 'http://x').searchParams.values()].reduce((body, v) => body.split(v).join(''), got.body);
 				cases.push({ handler, who, target, freshStepUp, passwordOnly, want, got, problem: mismatch(want, got), foreign: foreignTags(who, echoed, passwordOnly) });

@@ -10,6 +10,8 @@ import { join, register, session } from '$lib/server/demo/steps';
 import { createEscalation } from '$lib/server/escalations/escalations';
 import { createOnwardReferral } from '$lib/server/onward-referrals/onward-referrals';
 import { recordOutcome } from '$lib/server/outcomes/record';
+import { withdrawReferral } from '$lib/server/referrals/withdraw';
+import { recordSchoolDecision } from '$lib/server/triage/fallback';
 import { decideTriage } from '$lib/server/triage/triage';
 import { acceptedCase, caseRow, noConcerns, submittedCase } from '../case';
 
@@ -138,4 +140,16 @@ export async function matchedCase(s: CaseSchool, dobDay: number): Promise<{ id: 
 	const [proposal] = await db().select({ id: t.matchProposal.id }).from(t.matchProposal).where(eq(t.matchProposal.referralId, id));
 	if (!proposal) throw new Error('matrix fixture: no match proposed');
 	return { id, proposal: proposal.id };
+}
+
+/**
+ * Withdrawn by the school and closed four years ago, when it recorded what it decided instead: past
+ * its review date (three years after closure), so due for retention review (DOMAIN.md §7).
+ */
+export async function dueForReviewCase(s: CaseSchool, dobDay: number): Promise<string> {
+	const closedAt = new Date(Date.now() - 4 * 366 * DAY);
+	const id = await submittedCase(s.dsl, taggedAnswers(s.tag, dobDay), new Date(closedAt.getTime() - 600_000));
+	ok('withdraw', await withdrawReferral(s.dsl, id, `${s.tag} family moved away`, (await caseRow(id)).version, new Date(closedAt.getTime() - 300_000)));
+	ok('school decision', await recordSchoolDecision(s.dsl, id, { decision: 'no_further_sanction', days: null, note: `${s.tag} supported in school` }, (await caseRow(id)).version, closedAt));
+	return id;
 }

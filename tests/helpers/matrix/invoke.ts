@@ -3,6 +3,7 @@ import { isActionFailure, isHttpError, isRedirect, type RequestEvent } from '@sv
 import type { AuthContext } from '$lib/server/auth/context';
 import { fakeEvent } from '../event';
 import { pdfText } from '../pdf';
+import { storedEntries } from '../zip';
 import type { RouteHandler } from '../route-handlers';
 import { ROUTES_DIR } from '../routes';
 import type { Outcome } from './expect';
@@ -66,6 +67,11 @@ export function eventFor(handler: RouteHandler, req: MatrixRequest): RequestEven
 async function responseBody(response: Response): Promise<string> {
 	const type = response.headers.get('content-type') ?? '';
 	if (type.includes('application/pdf')) return (await pdfText(new Uint8Array(await response.arrayBuffer()))).text;
+	// A ZIP of PDFs (a session's certificates): each file's name and text, so its canaries are found.
+	if (type.includes('application/zip')) {
+		const files = storedEntries(new Uint8Array(await response.arrayBuffer()));
+		return (await Promise.all(files.map(async (f) => `${f.name}\n${(await pdfText(f.data)).text}`))).join('\n');
+	}
 	return response.text();
 }
 

@@ -9,7 +9,7 @@ import { newId } from '$lib/server/util/ids';
 import { acceptedCase, submittedCase } from '../case';
 import { completeDraft } from '../referral';
 import type { World } from '../world';
-import { completedCase, escalationCase, inProgrammeCase, matchedCase, notSuitableCase, onHoldCase, onwardCase, reviewCase, sessionWith, taggedAnswers, type CaseSchool } from './cases';
+import { completedCase, dueForReviewCase, escalationCase, inProgrammeCase, matchedCase, notSuitableCase, onHoldCase, onwardCase, reviewCase, sessionWith, taggedAnswers, type CaseSchool } from './cases';
 import type { Target } from './expect';
 
 /**
@@ -34,7 +34,8 @@ export type RecordKind =
 	| 'escalation'
 	| 'onward'
 	| 'session'
-	| 'match';
+	| 'match'
+	| 'dueForReview';
 
 /** Ids of what was built: `id` is the referral; the others name what the route's params need. */
 export type Built = Readonly<Record<string, string>>;
@@ -124,7 +125,9 @@ export class MatrixRecords {
 				const id = await completedCase(s, day);
 				const issued = await issueCertificate(s.youthWorker, id, `${s.tag}ie`);
 				if (!issued.ok) throw new Error('matrix fixture: certificate refused');
-				return { id, code: issued.code };
+				// The session its programme ran in: its certificates download as one ZIP.
+				const [attended] = await db().select({ sessionId: t.supportSessionAttendee.sessionId }).from(t.supportSessionAttendee).where(eq(t.supportSessionAttendee.referralId, id));
+				return { id, code: issued.code, sessionId: attended?.sessionId ?? '' };
 			}
 			case 'followUpDue': {
 				const id = await completedCase(s, day, addDays(londonDate(new Date()), SIX_MONTHS_AND_A_BIT));
@@ -139,6 +142,8 @@ export class MatrixRecords {
 				return onwardCase(s, day);
 			case 'match':
 				return matchedCase(s, day);
+			case 'dueForReview':
+				return { id: await dueForReviewCase(s, day) };
 			case 'session':
 				return this.session(target, s, day);
 		}

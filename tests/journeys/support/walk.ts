@@ -61,6 +61,8 @@ const oakfield = (state: string, extra = '') => `select r.id as id${extra} from 
 const north = (state: string) => `select r.id as id from referral r where r.service_id = ${NORTH} and r.state = '${state}' order by r.created_at limit 1`;
 const certified = `select c.referral_id as id, c.verification_code as code from certificate c where c.service_id = ${NORTH} and c.revoked_at is null order by c.issued_at limit 1`;
 const session = `select s.id as id from support_session s where s.service_id = ${NORTH} and s.cancelled_at is null order by s.starts_at desc limit 1`;
+const dueForReview = `select r.id as id from referral r where r.service_id = ${NORTH} and r.state = 'closed' and r.legal_hold = 0 and r.retention_review_on <= date('now') order by r.retention_review_on limit 1`;
+const certifiedSession = `select a.session_id as id from support_session_attendee a join certificate c on c.referral_id = a.referral_id where c.service_id = ${NORTH} and c.revoked_at is null limit 1`;
 const escalation = `select e.referral_id as id, e.id as escalationId from escalation e where e.service_id = ${NORTH} order by e.created_at limit 1`;
 
 /** SQL giving each dynamic route's params as named columns, for records its walking role may see. */
@@ -92,6 +94,7 @@ export const WALK_PARAMS: Record<string, string> = {
 	'/(app)/sessions/[id]/edit': session,
 	'/(app)/sessions/[id]/cancel': session,
 	'/(app)/sessions/[id]/calendar.ics': session,
+	'/(app)/sessions/[id]/certificates.zip': certifiedSession,
 	'/(app)/admin/schools/[id]': `select ${OAKFIELD} as id`,
 	'/(app)/admin/schools/[id]/edit': `select ${OAKFIELD} as id`,
 	'/(app)/admin/schools/[id]/roll/[year]': `select ${OAKFIELD} as id, '2025' as year`,
@@ -99,6 +102,13 @@ export const WALK_PARAMS: Record<string, string> = {
 	'/(app)/admin/users/[id]/deactivate': `select id from user where email = 'dsl.oakfield@example.org'`,
 	'/(app)/admin/users/[id]/reset-mfa': `select id from user where email = 'dsl.oakfield@example.org'`,
 	'/(app)/admin/users/[id]/role': `select id from user where email = 'dsl.oakfield@example.org'`,
+	'/(app)/admin/retention/[id]': dueForReview,
+	'/(app)/admin/retention/[id]/extend': dueForReview,
+	'/(app)/admin/retention/[id]/hold': dueForReview,
+	'/(app)/admin/retention/[id]/delete': dueForReview,
+	'/(app)/admin/subject-access/[id]': certified,
+	'/(app)/admin/subject-access/[id]/export.json': certified,
+	'/(app)/admin/subject-access/[id]/export.pdf': certified,
 	'/(app)/admin/settings/term-dates/[year]': `select '2026' as year`,
 	'/(app)/reports/school/[schoolId]': `select ${OAKFIELD} as schoolId`,
 	'/(app)/reports/school/[schoolId]/report.csv': `select ${OAKFIELD} as schoolId`,
