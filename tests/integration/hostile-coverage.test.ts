@@ -6,6 +6,7 @@ import { adminSpecs } from './hostile/admin-specs';
 import { authSpecs } from './hostile/auth-specs';
 import { caseSpecs } from './hostile/case-specs';
 import { referralSpecs } from './hostile/referral-specs';
+import { retentionSpecs } from './hostile/retention-specs';
 import { sessionSpecs } from './hostile/session-specs';
 
 /**
@@ -15,7 +16,7 @@ import { sessionSpecs } from './hostile/session-specs';
 const never = (): HostileWorld => {
 	throw new Error('the coverage check starts no world');
 };
-const SPECS: ActionSpec[] = [adminSpecs, authSpecs, caseSpecs, referralSpecs, sessionSpecs].flatMap((specsOf) => specsOf(never));
+const SPECS: ActionSpec[] = [adminSpecs, authSpecs, caseSpecs, referralSpecs, retentionSpecs, sessionSpecs].flatMap((specsOf) => specsOf(never));
 
 async function formActions(): Promise<string[]> {
 	const keys: string[] = [];
