@@ -1,39 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { freePort, waitForHealth } from '../built-app';
 
 export interface BenchServer {
 	url: string;
 	stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const probe = createServer();
-		probe.unref();
-		probe.on('error', fail);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no free port'))));
-		});
-	});
-}
-
-const tail = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').slice(-20).join('\n') : '');
-
-async function waitForHealth(url: string, child: ChildProcess, logPath: string, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode} while starting:\n${tail(logPath)}`);
-		try {
-			if ((await fetch(`${url}/health`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`The app did not answer ${url}/health within ${timeoutMs} ms:\n${tail(logPath)}`);
 }
 
 /**

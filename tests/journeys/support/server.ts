@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient, type InArgs, type ResultSet } from '@libsql/client';
+import { freePort, waitForHealth } from '../../../scripts/lib/built-app';
 import { CodeBook } from './totp';
 import { ROOT, SERVERS_DIR, TEMPLATE_DB } from './paths';
 
@@ -16,37 +16,6 @@ export interface JourneyApp {
 	/** Runs one statement on the app's database (to age a session, or look up an id). */
 	sql(statement: string, args?: InArgs): Promise<ResultSet>;
 	stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.unref();
-		probe.on('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
-
-function logTail(path: string): string {
-	return existsSync(path) ? readFileSync(path, 'utf8').split('\n').slice(-30).join('\n') : '';
-}
-
-async function waitForHealth(url: string, child: ChildProcess, logPath: string, timeoutMs = 30_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode} while starting:\n${logTail(logPath)}`);
-		try {
-			const response = await fetch(`${url}/health`);
-			if (response.ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`The app did not answer ${url}/health within ${timeoutMs} ms:\n${logTail(logPath)}`);
 }
 
 export interface JourneyAppOptions {

@@ -15,7 +15,8 @@ import { monthsBack, monthWeights, splitExactly, submissionTime } from './calend
 import { writeMarker, type Marker } from './marker';
 import { BENCH_PASSWORD, GENERATOR_VERSION, type LargeDataOptions } from './options';
 import { Random } from './random';
-import { escalationStatisticsOf, statisticOf } from './statistic';
+import { statisticOf } from './statistic';
+import { escalationStatisticRows } from '../statistics/escalation-rows';
 import { writeWorld, type GenService } from './world';
 import { RowWriter } from './writer';
 import type { CaseRecord } from './case-record';
@@ -106,7 +107,7 @@ function writeCase(w: RowWriter, r: Random, c: CaseRecord, now: Date): void {
 	w.add(t.referral, { ...c.referral, statisticId });
 	if (statistic && statisticId) {
 		w.add(t.referralStatistic, { id: statisticId, ...statistic });
-		w.addAll(t.escalationStatistic, escalationStatisticsOf(c, statistic, statisticId, () => r.id()));
+		w.addAll(t.escalationStatistic, escalationStatisticRows(c.escalations, { id: statisticId, serviceId: statistic.serviceId, schoolId: statistic.schoolId, submittedOn: statistic.submittedOn ?? null }, () => r.id()));
 	}
 	w.addAll(t.referralSection, c.sections);
 	w.addAll(t.consent, c.consents);

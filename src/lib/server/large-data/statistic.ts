@@ -124,19 +124,3 @@ export function statisticOf(c: CaseRecord, now: Date): StatisticRow | null {
 	};
 }
 
-/** The case's sent escalations as anonymised rows, as statistics/refresh.ts writes them (ids from the seeded generator). */
-export function escalationStatisticsOf(c: CaseRecord, statistic: StatisticRow, statisticId: string, id: () => string): (typeof t.escalationStatistic.$inferInsert)[] {
-	return c.escalations
-		.filter((e) => e.sentAt)
-		.map((e) => ({
-			id: id(),
-			statisticId,
-			serviceId: statistic.serviceId,
-			schoolId: statistic.schoolId,
-			submittedOn: statistic.submittedOn ?? null,
-			agency: e.agency,
-			required: e.required ?? false,
-			status: e.decisionAt ? 'decided' : e.state === 'withdrawn' ? 'withdrawn' : 'awaiting',
-			decidedOn: londonDate(e.decisionAt)
-		}));
-}

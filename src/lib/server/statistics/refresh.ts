@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, lte, ne } from 'drizzle-orm';
 import { ethnicityGroup } from '$lib/codes';
 import { t, type Db, type Queryable, type Tx } from '../db';
 import { isoDate, toLondon } from '../time/working-days';
+import { escalationStatisticRows } from './escalation-rows';
 import { newId } from '../util/ids';
 
 /**
@@ -167,29 +168,11 @@ export async function refreshStatistic(tx: Tx, referralId: string, now = new Dat
 	await refreshEscalationStatistics(tx, referralId, { id, serviceId: row.serviceId, schoolId: row.schoolId, submittedOn: row.submittedOn ?? null });
 }
 
-/**
- * The referral's escalations as anonymised rows (schema/statistics.ts): sent ones only, as the
- * statistics row counts them. "Decided" is an agency decision recorded, as `escalationsDecided` counts
- * it; "withdrawn" was withdrawn before one; the rest await one.
- */
+/** The referral's escalations as anonymised rows (escalation-rows.ts), rewritten with its statistics row. */
 async function refreshEscalationStatistics(tx: Tx, referralId: string, statistic: { id: string; serviceId: string; schoolId: string; submittedOn: string | null }): Promise<void> {
-	const escalations = (await tx.select().from(t.escalation).where(eq(t.escalation.referralId, referralId))).filter((e) => e.sentAt);
+	const rows = escalationStatisticRows(await tx.select().from(t.escalation).where(eq(t.escalation.referralId, referralId)), statistic, newId);
 	await tx.delete(t.escalationStatistic).where(eq(t.escalationStatistic.statisticId, statistic.id));
-	if (escalations.length === 0) return;
-	await tx.insert(t.escalationStatistic).values(
-		escalations.map((e) => ({
-			// A fresh id, not the escalation's: nothing here leads back to the case once retention deletes it.
-			id: newId(),
-			statisticId: statistic.id,
-			serviceId: statistic.serviceId,
-			schoolId: statistic.schoolId,
-			submittedOn: statistic.submittedOn,
-			agency: e.agency,
-			required: e.required,
-			status: e.decisionAt ? 'decided' : e.state === 'withdrawn' ? 'withdrawn' : 'awaiting',
-			decidedOn: londonDate(e.decisionAt)
-		}))
-	);
+	if (rows.length > 0) await tx.insert(t.escalationStatistic).values(rows);
 }
 
 /**
