@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db, t } from '$lib/server/db';
+import { database, db, t } from '$lib/server/db';
 import { keepPendingForm } from '$lib/server/auth/pending-form';
 import { countHit, SIGN_IN_ACCOUNT } from '$lib/server/auth/rate-limit';
 import { createSession, touchSession, validateSessionToken } from '$lib/server/auth/session';
@@ -87,6 +87,9 @@ describe('hourly housekeeping', () => {
 		const failed = await addOutbox('failed', null);
 		const later = await addOutbox('pending', null, new Date(now.getTime() + DAY));
 
+		// Statistics the planner chooses indexes by, gone stale: housekeeping refreshes them (db/planner.ts).
+		await database().client.execute("DELETE FROM sqlite_stat1 WHERE tbl = 'membership'");
+
 		registerCoreJobs();
 		// The core jobs: housekeeping, the overdue-alert sweep, the statistics refresh and the follow-up sweep each run once in this slot.
 		expect(await runWorkerOnce(db(), { owner: 'w1', now, transport })).toMatchObject({ claimed: 4, done: 4 });
@@ -107,6 +110,8 @@ describe('hourly housekeeping', () => {
 		const outbox = await db().select().from(t.outbox);
 		expect(outbox.map((r) => r.id)).toEqual(expect.arrayContaining([sentRecently, failed, later]));
 		expect(outbox.map((r) => r.id)).not.toContain(sentLongAgo);
+		const analysed = await database().client.execute("SELECT idx FROM sqlite_stat1 WHERE tbl = 'membership'");
+		expect(analysed.rows.map((r) => String(r.idx))).toContain('membership_service');
 		const job = outbox.find((r) => r.dedupeKey === `${HOUSEKEEPING_JOB}@2030-06-10T12:00:00.000Z`);
 		expect(job).toMatchObject({ kind: 'job', status: 'done' });
 	});

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Client } from '@libsql/client';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import type { Db } from './client';
+import { refreshPlannerStatisticsAtStart } from './planner';
 
 const LEASE_MS = 60_000;
 const POLL_MS = 100;
@@ -32,6 +33,8 @@ export async function migrateUnderLock(client: Client, db: Db, folder = MIGRATIO
 	}
 	try {
 		await migrate(db, { migrationsFolder: folder });
+		// A migration may have added an index the planner has no statistics for (planner.ts).
+		await refreshPlannerStatisticsAtStart(db);
 	} finally {
 		await client.execute({ sql: 'DELETE FROM migration_lock WHERE id = 1 AND owner = ?', args: [owner] });
 	}

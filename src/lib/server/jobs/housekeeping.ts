@@ -3,6 +3,7 @@ import { t, type Queryable } from '../db';
 import { IDLE_TIMEOUT_MS } from '../auth/session';
 import { registerRecurringJob } from '../outbox/jobs';
 import { log } from '../util/log';
+import { refreshPlannerStatistics } from '../db/planner';
 
 const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -58,5 +59,7 @@ export const HOUSEKEEPING_JOB = 'housekeeping';
 export function registerHousekeeping(): void {
 	registerRecurringJob(HOUSEKEEPING_JOB, HOUR_MS, async ({ db, now }) => {
 		log('info', 'housekeeping.purged', { ...(await purgeExpired(db, now)) });
+		// As tables grow, the planner's statistics drift; refreshing them keeps lists on their indexes.
+		await refreshPlannerStatistics(db);
 	});
 }
