@@ -133,3 +133,15 @@ export const statisticRefresh = sqliteTable('statistic_refresh', {
 	referralId: text().primaryKey(),
 	requestedAt: integer({ mode: 'timestamp_ms' }).notNull()
 });
+
+/**
+ * A counter per service, bumped by triggers (migration 0010) on every insert, update or delete of
+ * anything a report reads for that service: statistics rows, settings, term dates, bank holidays,
+ * schools, numbers on roll and the service itself. A report kept in memory is served only while the
+ * counter still reads what it read when the report was built (reports/kept.ts), so no write path can
+ * forget to invalidate it, on this instance or another.
+ */
+export const reportVersion = sqliteTable('report_version', {
+	serviceId: text().primaryKey(),
+	version: integer().notNull()
+});

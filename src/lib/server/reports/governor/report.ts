@@ -11,6 +11,7 @@ import type { Chart } from '../charts/svg';
 import { describeRule } from '../figures';
 import { NOT_CAUSAL } from '../metrics';
 import { academicYearOf, type Period } from '../periods';
+import { keptReport } from '../kept';
 import { suppress } from '../suppression';
 import { breakdownViews, escalationViews, type BreakdownView, type EscalationView } from './breakdown-view';
 import { governorCharts } from './charts';
@@ -63,15 +64,20 @@ export async function buildGovernorReport(actor: Actor, schoolId: string, period
 	if (!school) return null;
 	// Never behind a committed change (schema/statistics.ts).
 	await refreshPendingStatistics(db(), now);
-	const q = db();
 	const today = isoDate(toLondon(now));
-	const termYears = await listTermDates(q, actor.serviceId);
+	// Kept while nothing it reads has changed (kept.ts); the scope check above runs every time.
+	return keptReport(db(), actor.serviceId, `governor\n${school.id}\n${periodKey ?? ''}\n${today}`, () => computeGovernorReport(actor.serviceId, school, periodKey, today));
+}
+
+async function computeGovernorReport(serviceId: string, school: { id: string; name: string }, periodKey: string | null, today: string): Promise<GovernorReportView> {
+	const q = db();
+	const termYears = await listTermDates(q, serviceId);
 	const choices = periodChoices(today, termYears);
 	const period = choosePeriod(periodKey, choices);
 	const [, previous = null, ...earlier] = periodsBack(period, termYears);
-	const scope = { serviceId: actor.serviceId, schoolId: school.id };
-	const threshold = await getSetting(q, actor.serviceId, 'suppressionThreshold');
-	const minimumDenominator = await getSetting(q, actor.serviceId, 'minimumDenominator');
+	const scope = { serviceId, schoolId: school.id };
+	const threshold = await getSetting(q, serviceId, 'suppressionThreshold');
+	const minimumDenominator = await getSetting(q, serviceId, 'minimumDenominator');
 	const current = await periodFigures(q, scope, period);
 	const before = previous ? await periodFigures(q, scope, previous) : null;
 	const earlierFigures = [];

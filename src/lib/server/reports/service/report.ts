@@ -14,6 +14,7 @@ import type { Period, PeriodKind, TermRange } from '../periods';
 import { activityBlocks } from './activity';
 import { serviceCharts } from './charts';
 import { equalityBlocks } from './equality';
+import { keptReport } from '../kept';
 import { familyPublication, SERVICE_VIEW, suppressFamily } from './family';
 import { schoolFigures, scopeMedians } from './figures';
 import { earlierPeriods, periodChoices, resolvePeriod, type ServiceFilter } from './filter';
@@ -53,16 +54,32 @@ export async function serviceFamily(q: Queryable, serviceId: string, schools: re
 	return { figures, publication, report: suppressFamily(publication, threshold) };
 }
 
-/** The report for the actor's service, or null when the filter names a school outside it (a 404). */
+/** The report for the actor's service, or null when the filter names a school outside it (a 404). Audited. */
 export async function serviceReport(actor: Actor, filter: ServiceFilter, now = new Date(), purpose: 'view' | 'export' = 'view'): Promise<ServiceReport | null> {
+	// Never behind a committed change (schema/statistics.ts).
 	await refreshPendingStatistics(db(), now);
+	const today = isoDate(toLondon(now));
+	// Kept while nothing it reads has changed (kept.ts): commissioners page through the same report.
+	const key = `service\n${filter.schoolId ?? ''}\n${filter.kind}\n${filter.period ?? ''}\n${today}`;
+	const report = await keptReport(db(), actor.serviceId, key, () => buildServiceReport(actor.serviceId, filter, today));
+	if (!report) return null;
+	await recordAudit(db(), actor, {
+		action: purpose === 'view' ? 'report.service.viewed' : 'report.service.exported',
+		recordType: 'report',
+		recordId: 'service',
+		schoolId: report.school?.id ?? null,
+		detail: { period: report.period.key, school: report.school?.id ?? null }
+	});
+	return report;
+}
+
+async function buildServiceReport(serviceId: string, filter: ServiceFilter, today: string): Promise<ServiceReport | null> {
 	const q = db();
-	const schools = await q.select({ id: t.school.id, name: t.school.name }).from(t.school).where(eq(t.school.serviceId, actor.serviceId)).orderBy(asc(t.school.name));
+	const schools = await q.select({ id: t.school.id, name: t.school.name }).from(t.school).where(eq(t.school.serviceId, serviceId)).orderBy(asc(t.school.name));
 	const school = filter.schoolId ? schools.find((s) => s.id === filter.schoolId) : null;
 	if (school === undefined) return null;
 
-	const today = isoDate(toLondon(now));
-	const termYears = await listTermDates(q, actor.serviceId);
+	const termYears = await listTermDates(q, serviceId);
 	const terms = (year: number): TermRange[] => {
 		const found = termYears.find((y) => y.academicYear === year)?.terms ?? {};
 		return (['autumn', 'spring', 'summer'] as const).flatMap((term) => {
@@ -70,33 +87,25 @@ export async function serviceReport(actor: Actor, filter: ServiceFilter, now = n
 			return range ? [{ term, label: term[0]?.toUpperCase() + term.slice(1), startsOn: range.startsOn, endsOn: range.endsOn }] : [];
 		});
 	};
-	const [first] = await q.select({ on: min(t.referralStatistic.submittedOn) }).from(t.referralStatistic).where(eq(t.referralStatistic.serviceId, actor.serviceId));
+	const [first] = await q.select({ on: min(t.referralStatistic.submittedOn) }).from(t.referralStatistic).where(eq(t.referralStatistic.serviceId, serviceId));
 	const firstYear = Math.min(Number((first?.on ?? today).slice(0, 4)) - 1, Number(today.slice(0, 4)) - 2);
 	const choices = periodChoices(firstYear, today, terms);
 	const period = resolvePeriod(filter, choices, today, terms) ?? choices['financial-year'][0];
 	if (!period) throw new Error('There is always a current financial year');
 	const trend = earlierPeriods(period, TREND_PERIODS, terms);
 
-	const threshold = await getSetting(q, actor.serviceId, 'suppressionThreshold');
-	const minimumDenominator = await getSetting(q, actor.serviceId, 'minimumDenominator');
-	const unitCosts = await getSetting(q, actor.serviceId, 'unitCosts');
-	const { report } = await serviceFamily(q, actor.serviceId, schools, period, trend, threshold);
-	const [service] = await q.select({ name: t.service.name }).from(t.service).where(eq(t.service.id, actor.serviceId));
-	const serviceColumn: ScopeColumn = { name: 'Whole service', prefix: SERVICE_VIEW, medians: await scopeMedians(q, { serviceId: actor.serviceId }, period) };
-	const scopes: ScopeColumn[] = school ? [{ name: school.name, prefix: school.id, medians: await scopeMedians(q, { serviceId: actor.serviceId, schoolId: school.id }, period) }, serviceColumn] : [serviceColumn];
+	const threshold = await getSetting(q, serviceId, 'suppressionThreshold');
+	const minimumDenominator = await getSetting(q, serviceId, 'minimumDenominator');
+	const unitCosts = await getSetting(q, serviceId, 'unitCosts');
+	const { report } = await serviceFamily(q, serviceId, schools, period, trend, threshold);
+	const [service] = await q.select({ name: t.service.name }).from(t.service).where(eq(t.service.id, serviceId));
+	const serviceColumn: ScopeColumn = { name: 'Whole service', prefix: SERVICE_VIEW, medians: await scopeMedians(q, { serviceId: serviceId }, period) };
+	const scopes: ScopeColumn[] = school ? [{ name: school.name, prefix: school.id, medians: await scopeMedians(q, { serviceId: serviceId, schoolId: school.id }, period) }, serviceColumn] : [serviceColumn];
 	const ctx: Context = { report, scopes, period, today, minimumDenominator };
-
-	await recordAudit(q, actor, {
-		action: purpose === 'view' ? 'report.service.viewed' : 'report.service.exported',
-		recordType: 'report',
-		recordId: 'service',
-		schoolId: school?.id ?? null,
-		detail: { period: period.key, school: school?.id ?? null }
-	});
 
 	return {
 		serviceName: service?.name ?? '',
-		programmeName: await getSetting(q, actor.serviceId, 'programmeName'),
+		programmeName: await getSetting(q, serviceId, 'programmeName'),
 		school: school ?? null,
 		period,
 		choices: { schools, periods: choices },
