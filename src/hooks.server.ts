@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { startDatabase, db } from '$lib/server/db';
-import { loadAuthContext, isFullySignedIn } from '$lib/server/auth/context';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { authenticate, isFullySignedIn } from '$lib/server/auth/context';
+import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { anonymousDenial, unverifiedDenial } from '$lib/server/auth/guard';
 import { withAuditBatch } from '$lib/server/audit/audit';
 import { redirectResponse } from '$lib/server/http/redirect';
@@ -37,9 +37,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.expiredUserId = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
-		const check = await validateSessionToken(db(), token);
+		const check = await authenticate(db(), token);
 		if (check.status === 'valid') {
-			event.locals.auth = await loadAuthContext(db(), check.session);
+			event.locals.auth = check.auth;
 		} else if (check.status === 'expired') {
 			event.locals.expiredUserId = check.userId;
 		}

@@ -4,5 +4,6 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const actor = await guard(event, 'public.layout');
-	return { frame: actor ? await signedInFrame(actor) : null };
+	// The guard returns an actor only for someone fully signed in, whose context the hooks loaded.
+	return { frame: actor && event.locals.auth ? signedInFrame(event.locals.auth) : null };
 };

@@ -56,22 +56,35 @@ export async function createSession(
 }
 
 export async function validateSessionToken(q: Queryable, token: string, now = new Date()): Promise<SessionCheck> {
+	const parts = splitToken(token);
+	if (!parts) return { status: 'invalid' };
+	const [row] = await q.select().from(t.authSession).where(eq(t.authSession.id, parts.id));
+	return row ? checkSession(q, row, parts.secret, now) : { status: 'invalid' };
+}
+
+/** A token's id and secret, or null when it cannot be one of ours. */
+export function splitToken(token: string): { id: string; secret: string } | null {
 	const [id, secret, ...rest] = token.split('.');
-	if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return { status: 'invalid' };
-	const [row] = await q.select().from(t.authSession).where(eq(t.authSession.id, id));
-	if (!row) return { status: 'invalid' };
+	if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return null;
+	return { id, secret };
+}
+
+/**
+ * Checks a stored session against the token's secret and the clock: ends it when it has timed out,
+ * and records activity at most once a minute. Shared by `validateSessionToken` and the request's
+ * one-query sign-in check (context.ts `authenticate`).
+ */
+export async function checkSession(q: Queryable, row: SessionRecord & { secretHash: Buffer }, secret: string, now: Date): Promise<SessionCheck> {
 	if (!constantTimeEqual(new Uint8Array(row.secretHash), sha256Bytes(secret))) return { status: 'invalid' };
 	const idleFor = now.getTime() - row.lastActiveAt.getTime();
 	if (now >= row.expiresAt || idleFor >= IDLE_TIMEOUT_MS) {
-		await q.delete(t.authSession).where(eq(t.authSession.id, id));
+		await q.delete(t.authSession).where(eq(t.authSession.id, row.id));
 		return { status: 'expired', userId: row.userId };
 	}
-	if (idleFor >= ACTIVITY_RESOLUTION_MS) {
-		await q.update(t.authSession).set({ lastActiveAt: now }).where(eq(t.authSession.id, id));
-		row.lastActiveAt = now;
-	}
-	const { secretHash: _hash, address: _address, userAgent: _agent, ...session } = row;
-	return { status: 'valid', session };
+	const touch = idleFor >= ACTIVITY_RESOLUTION_MS;
+	if (touch) await q.update(t.authSession).set({ lastActiveAt: now }).where(eq(t.authSession.id, row.id));
+	const { id, userId, createdAt, expiresAt, mfaVerifiedAt } = row;
+	return { status: 'valid', session: { id, userId, createdAt, lastActiveAt: touch ? now : row.lastActiveAt, expiresAt, mfaVerifiedAt } };
 }
 
 /** Records activity now (the timeout warning's "stay signed in"). */

@@ -5,7 +5,8 @@ import { db, t, type Queryable, type Tx } from '../db';
 import { SETTINGS, type SettingKey, type SettingValue } from './definitions';
 import { assertCanEditSettings, invalid, refuseStale, StaleEdit, type SaveResult } from './save-result';
 
-function valueOf<K extends SettingKey>(key: K, stored: string | undefined): SettingValue<K> {
+/** A stored setting's value: its default when never set or no longer valid. */
+export function settingValueOf<K extends SettingKey>(key: K, stored: string | undefined): SettingValue<K> {
 	const definition = SETTINGS[key];
 	if (stored === undefined) return definition.default as SettingValue<K>;
 	const parsed = definition.schema.safeParse(JSON.parse(stored));
@@ -23,7 +24,7 @@ export async function readSetting<K extends SettingKey>(q: Queryable, serviceId:
 		.select({ value: t.setting.value, version: t.setting.version })
 		.from(t.setting)
 		.where(and(eq(t.setting.serviceId, serviceId), eq(t.setting.key, key)));
-	return { value: valueOf(key, row?.value), version: row?.version ?? 0 };
+	return { value: settingValueOf(key, row?.value), version: row?.version ?? 0 };
 }
 
 export type SettingChange = { [K in SettingKey]: { key: K; value: SettingValue<K>; expectedVersion: number } }[SettingKey];
