@@ -7,6 +7,7 @@ import * as schema from './schema';
 import { clientOptions, type DatabaseConfig } from './config';
 import { SerialClient } from './serial';
 import type { BusyRetry } from './busy';
+import { installStatementCache } from './statement-cache';
 
 export type Db = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -35,7 +36,10 @@ const CONNECTION_PRAGMAS = ['PRAGMA synchronous = FULL', 'PRAGMA foreign_keys = 
  * same file) comes from the client option, which every connection gets (SECURITY.md 17).
  */
 export async function openDatabase(config: DatabaseConfig, options: { retry?: BusyRetry } = {}): Promise<Database> {
-	if (config.embedded) mkdirSync(dirname(filePath(config.url)), { recursive: true });
+	if (config.embedded) {
+		mkdirSync(dirname(filePath(config.url)), { recursive: true });
+		installStatementCache();
+	}
 	const client: Client = config.embedded
 		? new SerialClient(createClient(clientOptions(config)), { pragmas: CONNECTION_PRAGMAS, retry: options.retry })
 		: createClient(clientOptions(config));
