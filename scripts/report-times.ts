@@ -1,8 +1,10 @@
 /**
  * `npm run report-times [-- --runs 5]`: how long the governor report (one school) and the service
  * report (one whole service) take to compute on the database DATABASE_URL names (the demo's, or the
- * large one from `npm run data:large`), median of several runs after a warm-up. Reports are computed
- * as a signed-in admin of the busiest service would see them; audit rows are written as usual.
+ * large one from `npm run data:large`), median of several runs after a warm-up: served (a report
+ * kept since nothing it reads has changed, reports/kept.ts) and computed afresh (nothing kept, as
+ * after a change). Reports are computed as a signed-in admin of the busiest service would see them;
+ * audit rows are written as usual.
  */
 import { timeRuns } from './lib/bench/timing';
 import { ensureKitPaths } from './lib/kit';
@@ -11,6 +13,7 @@ await ensureKitPaths();
 const { startDatabase, db, closeDatabase, t } = await import('../src/lib/server/db');
 const { governorReport } = await import('../src/lib/server/reports/governor/report');
 const { serviceReport } = await import('../src/lib/server/reports/service/report');
+const { forgetKeptReports } = await import('../src/lib/server/reports/kept');
 const { desc, eq, count } = await import('drizzle-orm');
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] ?? 5) || 5;
@@ -37,6 +40,14 @@ async function time(label: string, run: () => Promise<unknown>): Promise<void> {
 }
 
 console.log(`Service with ${schools?.n} schools and ${referrals?.n} referrals; busiest school has ${busiest.n}.`);
-await time('Governor report, busiest school, current academic year', () => governorReport(actor, busiest.schoolId, null));
-await time('Service report, whole service, current financial year', () => serviceReport(actor, { schoolId: null, kind: 'financial-year', period: null }));
+const governor = () => governorReport(actor, busiest.schoolId, null);
+const service = () => serviceReport(actor, { schoolId: null, kind: 'financial-year', period: null });
+const afresh = (run: () => Promise<unknown>) => () => {
+	forgetKeptReports();
+	return run();
+};
+await time('Governor report, busiest school, current academic year, served', governor);
+await time('Governor report, computed afresh', afresh(governor));
+await time('Service report, whole service, current financial year, served', service);
+await time('Service report, computed afresh', afresh(service));
 await closeDatabase();

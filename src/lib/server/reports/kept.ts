@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { t, type Queryable } from '../db';
+import { forgetSuppressedFamilies } from './service/family';
 
 /**
  * Reports kept in memory, so a governor or commissioner opening the same report again (or the PDF
@@ -47,7 +48,8 @@ export async function keptReport<T>(q: Queryable, serviceId: string, key: string
 	return value;
 }
 
-/** Forgets every kept report (for the bench's cold timings and for tests). */
+/** Forgets every kept report and kept suppression, as after a change (the bench's "computed afresh"). */
 export function forgetKeptReports(): void {
 	kept.clear();
+	forgetSuppressedFamilies();
 }

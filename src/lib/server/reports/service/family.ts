@@ -51,3 +51,8 @@ export function suppressFamily(publication: Publication, threshold: number): Sup
 	}
 	return report;
 }
+
+/** Forgets every kept suppression (reports/kept.ts `forgetKeptReports`: the bench's "computed afresh"). */
+export function forgetSuppressedFamilies(): void {
+	kept.clear();
+}
