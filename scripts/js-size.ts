@@ -25,8 +25,9 @@ const url = `file:${join(dir, 'size.db')}`;
 await startDatabase({ DATABASE_URL: url });
 const world = await seedDemo(db());
 await seedDemoReferrals(world);
-const dslId = world.users['dsl.oakfield@example.org'] ?? '';
-const { token } = await createSession(db(), dslId, { address: '127.0.0.1', userAgent: 'js-size', mfaVerifiedAt: new Date() });
+const signedIn = async (email: string) => (await createSession(db(), world.users[email] ?? '', { address: '127.0.0.1', userAgent: 'js-size', mfaVerifiedAt: new Date() })).token;
+const token = await signedIn('dsl.oakfield@example.org');
+const governor = await signedIn('governor.oakfield@example.org');
 const [draft] = await db().select({ id: t.referral.id }).from(t.referral).where(eq(t.referral.state, 'draft'));
 await db().run(`PRAGMA wal_checkpoint(TRUNCATE)` as never);
 await closeDatabase();
@@ -45,15 +46,17 @@ for (let i = 0; i < 100; i++) {
 	}
 }
 
-const pages: [string, string, boolean][] = [
-	['Sign-in page', '/sign-in', false],
-	['Referral form (pupil section)', `/referrals/${draft?.id}/section/pupil`, true],
-	['DSL home', '/home', true]
+const SECTIONS = ['safety', 'pupil', 'family', 'incident', 'decision', 'consent'];
+const pages: [string, string, string | null][] = [
+	['Sign-in page', '/sign-in', null],
+	...SECTIONS.map((s): [string, string, string] => [`Referral form (${s} section)`, `/referrals/${draft?.id}/section/${s}`, token]),
+	['Governor report', `/reports/school/${world.schools.oakfield}`, governor],
+	['DSL home', '/home', token]
 ];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 process.stdout.write('| page | JS files | JS gzipped | CSS gzipped |\n|---|---|---|---|\n');
-for (const [name, path, signedIn] of pages) {
-	const size = await pageAssets(base, path, signedIn ? token : null);
+for (const [name, path, session] of pages) {
+	const size = await pageAssets(base, path, session);
 	process.stdout.write(`| ${name} | ${size.jsFiles} | ${kb(size.jsBytes)} | ${kb(size.cssBytes)} |\n`);
 }
 server.kill();

@@ -37,6 +37,12 @@ const inTwoYears = new Date(today.getTime() + 730 * 86_400_000);
 const phones = { mashPhone: '01632 960001', emergencyDutyPhone: '01632 960002', policeNonEmergencyPhone: '101', yotPhone: '01632 960003', camhsCrisisPhone: '01632 960004' };
 let serial = 0;
 
+/** A section page of a draft referral: its form posts the section's version back. */
+const section = (key: string): RouteFixture => {
+	const version = (b: Built): Fields => ({ _version: b[`${key}Version`] ?? '0' });
+	return { record: 'draft', params: id, fill: { 'actions.save': version, 'actions.autosave': version } };
+};
+
 const triageFields = (b: Built): Fields => ({
 	...Object.fromEntries(INDICATOR_KEYS.filter((k) => !isFollowUp(k)).map((k) => [k, 'no'])),
 	levelOfNeed: '1',
@@ -66,11 +72,12 @@ export const MATRIX_ROUTES: Record<string, RouteFixture> = {
 	// Referrals (DOMAIN.md §3 steps 1–4)
 	'/(app)/referrals/new': {},
 	'/(app)/referrals/[id]': { record: 'match', params: id, fill: { 'actions.match': (b) => ({ decision: 'reject', proposal: b.proposal ?? '' }) } },
-	'/(app)/referrals/[id]/section/[section]': {
-		record: 'draft',
-		params: (b) => ({ ...id(b), section: 'pupil' }),
-		fill: { 'actions.save': (b) => ({ _version: b.pupilVersion ?? '0' }), 'actions.autosave': (b) => ({ _version: b.pupilVersion ?? '0' }) }
-	},
+	'/(app)/referrals/[id]/section/safety': section('safety'),
+	'/(app)/referrals/[id]/section/pupil': section('pupil'),
+	'/(app)/referrals/[id]/section/family': section('family'),
+	'/(app)/referrals/[id]/section/incident': section('incident'),
+	'/(app)/referrals/[id]/section/decision': section('decision'),
+	'/(app)/referrals/[id]/section/consent': section('consent'),
 	'/(app)/referrals/[id]/check': { record: 'draft', params: id },
 	'/(app)/referrals/[id]/discard': { record: 'draft', params: id },
 	'/(app)/referrals/[id]/withdraw': { record: 'submitted', params: id, fill: { 'actions.default': reason } },

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Actor } from '$lib/server/auth/actor';
 import { db, t } from '$lib/server/db';
 import { addDays, londonDate } from '$lib/server/demo/clock';
@@ -106,8 +106,9 @@ export class MatrixRecords {
 				return { userId: await db().transaction((tx) => insertUser(tx, { email: `matrix.${n}@test.example`, displayName: `Matrix user ${n}`, role: 'dsl', serviceId: s.serviceId, schoolId: s.id })) };
 			case 'draft': {
 				const id = await completeDraft(s.dsl, taggedAnswers(s.tag, day));
-				const [pupil] = await db().select({ version: t.referralSection.version }).from(t.referralSection).where(and(eq(t.referralSection.referralId, id), eq(t.referralSection.section, 'pupil')));
-				return { id, pupilVersion: String(pupil?.version ?? 0) };
+				// Each section's version, e.g. `pupilVersion`: what its page's form posts back.
+				const sections = await db().select({ section: t.referralSection.section, version: t.referralSection.version }).from(t.referralSection).where(eq(t.referralSection.referralId, id));
+				return { id, ...Object.fromEntries(sections.map((s) => [`${s.section}Version`, String(s.version)])) };
 			}
 			case 'submitted':
 				return { id: await submittedCase(s.dsl, taggedAnswers(s.tag, day)) };

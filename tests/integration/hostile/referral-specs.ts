@@ -8,7 +8,12 @@ import { withdrawReferral } from '$lib/server/referrals/withdraw';
 import { decideTriage } from '$lib/server/triage/triage';
 import { INDICATOR_KEYS, isFollowUp } from '$lib/triage-indicators';
 import { actions as newReferral } from '../../../src/routes/(app)/referrals/new/+page.server';
-import { actions as section } from '../../../src/routes/(app)/referrals/[id]/section/[section]/+page.server';
+import { actions as consentSection } from '../../../src/routes/(app)/referrals/[id]/section/consent/+page.server';
+import { actions as decisionSection } from '../../../src/routes/(app)/referrals/[id]/section/decision/+page.server';
+import { actions as familySection } from '../../../src/routes/(app)/referrals/[id]/section/family/+page.server';
+import { actions as incidentSection } from '../../../src/routes/(app)/referrals/[id]/section/incident/+page.server';
+import { actions as pupilSection } from '../../../src/routes/(app)/referrals/[id]/section/pupil/+page.server';
+import { actions as safetySection } from '../../../src/routes/(app)/referrals/[id]/section/safety/+page.server';
 import { actions as check } from '../../../src/routes/(app)/referrals/[id]/check/+page.server';
 import { actions as discard } from '../../../src/routes/(app)/referrals/[id]/discard/+page.server';
 import { actions as withdraw } from '../../../src/routes/(app)/referrals/[id]/withdraw/+page.server';
@@ -23,6 +28,9 @@ import { fieldsOf, type ActionSpec, type FormValues } from '../../helpers/hostil
 import type { HostileWorld } from '../../helpers/hostile-world';
 import { completeDraft, validAnswers } from '../../helpers/referral';
 import { dslActor, latest, latestEvents, versionOf, ywActor } from './fixtures';
+
+/** Each section of the referral form is a route of its own. */
+const SECTION_ACTIONS = { safety: safetySection, pupil: pupilSection, family: familySection, incident: incidentSection, decision: decisionSection, consent: consentSection };
 
 const formOf = (values: Record<string, unknown>): FormValues =>
 	Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v ?? '')]));
@@ -64,9 +72,9 @@ export function referralSpecs(w: () => HostileWorld): ActionSpec[] {
 	const sectionSpecs = (['save', 'autosave'] as const).flatMap((action) =>
 		SECTIONS.map(
 			(s): ActionSpec => ({
-				route: '(app)/referrals/[id]/section/[section]',
+				route: `(app)/referrals/[id]/section/${s.key}`,
 				action,
-				handler: section[action],
+				handler: SECTION_ACTIONS[s.key][action],
 				as: () => w().dsl,
 				fields: { ...fieldsOf(s.schema), _version: null },
 				// Sections keep what was typed even when it is not valid yet (the draft is saved as typed).
@@ -77,7 +85,7 @@ export function referralSpecs(w: () => HostileWorld): ActionSpec[] {
 					const [saved] = await db().select().from(t.referralSection).where(and(eq(t.referralSection.referralId, id), eq(t.referralSection.section, s.key)));
 					return {
 						path: `/referrals/${id}/section/${s.key}`,
-						params: { id, section: s.key },
+						params: { id },
 						form: { ...formOf(validAnswers()[s.key]), _version: String(saved?.version ?? 0) },
 						read: () => db().select().from(t.referralSection).where(and(eq(t.referralSection.referralId, id), eq(t.referralSection.section, s.key)))
 					};

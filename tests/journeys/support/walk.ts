@@ -68,7 +68,12 @@ const escalation = `select e.referral_id as id, e.id as escalationId from escala
 /** SQL giving each dynamic route's params as named columns, for records its walking role may see. */
 export const WALK_PARAMS: Record<string, string> = {
 	'/(app)/referrals/[id]': oakfield('in_programme'),
-	'/(app)/referrals/[id]/section/[section]': oakfield('draft', `, 'pupil' as section`),
+	'/(app)/referrals/[id]/section/safety': oakfield('draft'),
+	'/(app)/referrals/[id]/section/pupil': oakfield('draft'),
+	'/(app)/referrals/[id]/section/family': oakfield('draft'),
+	'/(app)/referrals/[id]/section/incident': oakfield('draft'),
+	'/(app)/referrals/[id]/section/decision': oakfield('draft'),
+	'/(app)/referrals/[id]/section/consent': oakfield('draft'),
 	'/(app)/referrals/[id]/check': oakfield('draft'),
 	'/(app)/referrals/[id]/discard': oakfield('draft'),
 	'/(app)/referrals/[id]/withdraw': oakfield('submitted'),
