@@ -20,7 +20,7 @@ export const SECTION_OPTIONS = {
 		cameToLight: CAME_TO_LIGHT,
 		substances: SUBSTANCES,
 		itemOutcomes: ITEM_OUTCOMES,
-		policeOutcomes: [{ value: '', label: 'Select an outcome' }, ...POLICE_OUTCOMES],
+		policeOutcomes: POLICE_OUTCOMES,
 		yesNo: YES_NO
 	},
 	decision: { decisions: SCHOOL_DECISIONS },
