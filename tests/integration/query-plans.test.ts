@@ -5,6 +5,8 @@ import * as schema from '$lib/server/db/schema';
 import { submissionFigures } from '$lib/server/reports/aggregates';
 import { academicYear } from '$lib/server/reports/periods';
 import { referralListQuery, triageQueueQuery } from '$lib/server/referrals/lists';
+import { dueListQuery } from '$lib/server/escalations/due-list';
+import { searchAudit } from '$lib/server/audit/audit';
 import { useTestDatabase } from '../helpers/database';
 import { seedWorld, type World } from '../helpers/world';
 
@@ -51,6 +53,22 @@ describe('list and search queries use indexes (no table scans)', () => {
 	it('the youth workers’ triage queue', async () => {
 		const lines = await plan(triageQueueQuery(world.services[0].actors.youth_worker));
 		expect(tableScans(lines), lines.join('\n')).toEqual([]);
+	});
+
+	it('the due list, all and “mine”, on a later page', async () => {
+		const youthWorker = world.services[0].actors.youth_worker;
+		for (const filter of [{}, { mine: true }, { after: '1795000000000.abc' }]) {
+			const lines = await plan(dueListQuery(youthWorker, filter));
+			expect(tableScans(lines), lines.join('\n')).toEqual([]);
+		}
+	});
+
+	it('the audit list, unfiltered and filtered, on a later page', async () => {
+		const serviceId = world.services[0].id;
+		for (const filter of [{}, { action: 'referral.viewed' }, { before: 1000 }, { from: new Date('2026-01-01') }]) {
+			const lines = await aggregatePlan((q) => searchAudit(q, serviceId, filter));
+			expect(tableScans(lines), lines.join('\n')).toEqual([]);
+		}
 	});
 });
 
