@@ -1,6 +1,7 @@
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAudit, withAuditBatch } from '$lib/server/audit/audit';
+import { recordAudit, withAuditBatch, type AuditEntry } from '$lib/server/audit/audit';
+import { groupCommitCounts } from '$lib/server/audit/group-commit';
 import { db, t } from '$lib/server/db';
 import { useTestDatabase } from '../helpers/database';
 import { seedWorld, type World } from '../helpers/world';
@@ -70,5 +71,33 @@ describe("a request's audit rows, written together", () => {
 	it('writes at once, as before, outside a batch', async () => {
 		await recordAudit(db(), actor(), { action: 'batch-e.viewed' });
 		expect((await rowsOf('batch-e')).length).toBe(1);
+	});
+
+	it('writes the rows of requests that end together in one commit, and each request waits for its own rows', async () => {
+		const before = { ...groupCommitCounts };
+		const seenAtEnd: number[] = [];
+		await Promise.all(
+			[1, 2, 3, 4, 5].map((n) =>
+				withAuditBatch(async () => {
+					await recordAudit(db(), actor(), { action: `batch-f.${n}.viewed` });
+					await recordAudit(db(), actor(), { action: `batch-f.${n}.panel-viewed` });
+				}).then(async () => seenAtEnd.push((await rowsOf(`batch-f.${n}.`)).length))
+			)
+		);
+		expect(seenAtEnd).toEqual([2, 2, 2, 2, 2]);
+		expect((await rowsOf('batch-f')).length).toBe(10);
+		expect(groupCommitCounts.commits - before.commits).toBe(1);
+		expect(groupCommitCounts.requests - before.requests).toBe(5);
+	});
+
+	it('fails only the request whose own rows cannot be written when a group commit fails', async () => {
+		const unwritable = { action: null } as unknown as AuditEntry;
+		const results = await Promise.allSettled([
+			withAuditBatch(() => recordAudit(db(), actor(), { action: 'batch-g.first' })),
+			withAuditBatch(() => recordAudit(db(), actor(), unwritable)),
+			withAuditBatch(() => recordAudit(db(), actor(), { action: 'batch-g.third' }))
+		]);
+		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+		expect((await rowsOf('batch-g')).map((r) => r.action).sort()).toEqual(['batch-g.first', 'batch-g.third']);
 	});
 });

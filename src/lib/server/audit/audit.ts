@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import { db, t, type Queryable } from '../db';
 import type { Actor } from '../auth/actor';
+import { commitTogether } from './group-commit';
 
 export interface AuditEntry {
 	action: string;
@@ -52,7 +53,7 @@ export async function withAuditBatch<T>(run: () => Promise<T>): Promise<T> {
 	} finally {
 		// Anything recorded from now on (by work that outlives the request) is written at once.
 		batch.open = false;
-		if (batch.rows.length > 0) await db().insert(t.auditEvent).values(batch.rows);
+		if (batch.rows.length > 0) await commitTogether(batch.rows);
 	}
 }
 
