@@ -20,6 +20,27 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/**
+ * The environment the built app runs in, from scratch, so nothing from the caller (database keys,
+ * SMTP, Playwright's loaders) leaks in: production mode on loopback at `port`, with ORIGIN set to
+ * that address (or every form POST gets 403), on `databaseUrl`, stopping at once when told to.
+ */
+export function builtAppEnv(port: number, databaseUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	return {
+		PATH: process.env.PATH,
+		HOME: process.env.HOME,
+		TMPDIR: process.env.TMPDIR,
+		LANG: process.env.LANG,
+		NODE_ENV: 'production',
+		HOST: '127.0.0.1',
+		PORT: String(port),
+		ORIGIN: `http://127.0.0.1:${port}`,
+		DATABASE_URL: databaseUrl,
+		SHUTDOWN_TIMEOUT: '1',
+		...extra
+	};
+}
+
 /** The end of the app's log, for an error message. */
 export function logTail(path: string): string {
 	return existsSync(path) ? readFileSync(path, 'utf8').split('\n').slice(-30).join('\n') : '';

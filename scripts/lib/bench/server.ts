@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { freePort, waitForHealth } from '../built-app';
+import { builtAppEnv, freePort, waitForHealth } from '../built-app';
 
 export interface BenchServer {
 	url: string;
@@ -18,20 +18,7 @@ export async function startBenchServer(databaseUrl: string, logPath: string): Pr
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const log = openSync(logPath, 'a');
-	const env: NodeJS.ProcessEnv = {
-		PATH: process.env.PATH,
-		HOME: process.env.HOME,
-		TMPDIR: process.env.TMPDIR,
-		LANG: process.env.LANG,
-		NODE_ENV: 'production',
-		HOST: '127.0.0.1',
-		PORT: String(port),
-		ORIGIN: url,
-		DATABASE_URL: databaseUrl,
-		OUTBOX_WORKER: 'off',
-		BENCH: '1',
-		SHUTDOWN_TIMEOUT: '1'
-	};
+	const env = builtAppEnv(port, databaseUrl, { OUTBOX_WORKER: 'off', BENCH: '1' });
 	const child = spawn(process.execPath, ['build'], { env, stdio: ['ignore', log, log] });
 	closeSync(log);
 	// Never leave the server running when the bench stops, however it stops.

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient, type InArgs, type ResultSet } from '@libsql/client';
-import { freePort, waitForHealth } from '../../../scripts/lib/built-app';
+import { builtAppEnv, freePort, waitForHealth } from '../../../scripts/lib/built-app';
 import { CodeBook } from './totp';
 import { ROOT, SERVERS_DIR, TEMPLATE_DB } from './paths';
 
@@ -29,9 +29,7 @@ export interface JourneyAppOptions {
 
 /**
  * Copies the seeded template database (or takes the `database` file given: a restored backup, say)
- * and starts `node build` on a free port, with ORIGIN set to that address (or every form POST gets
- * 403). The environment is built from scratch, so nothing from the runner (database keys, SMTP,
- * Playwright's loaders) leaks into the app.
+ * and starts `node build` on a free port, in the environment `builtAppEnv` builds from scratch.
  */
 export async function startJourneyApp(name: string, options: JourneyAppOptions = {}): Promise<JourneyApp> {
 	if (!existsSync(join(ROOT, 'build', 'index.js'))) throw new Error('There is no build/: run `npm run build` first (`npm run test:journeys` does)');
@@ -45,23 +43,13 @@ export async function startJourneyApp(name: string, options: JourneyAppOptions =
 	const url = `http://127.0.0.1:${port}`;
 	const logPath = join(dir, 'server.log');
 	const log = openSync(logPath, 'a');
-	const env: NodeJS.ProcessEnv = {
-		PATH: process.env.PATH,
-		HOME: process.env.HOME,
-		TMPDIR: process.env.TMPDIR,
-		LANG: process.env.LANG,
-		NODE_ENV: 'production',
-		HOST: '127.0.0.1',
-		PORT: String(port),
-		ORIGIN: url,
-		DATABASE_URL: databaseUrl,
+	const env = builtAppEnv(port, databaseUrl, {
 		OUTBOX_DIR: outboxDir,
 		// The outbox worker writes emails as .eml files here; polling often keeps the journeys quick.
 		OUTBOX_POLL_MS: '200',
 		LOG_LEVEL: process.env.JOURNEY_LOG_LEVEL ?? 'silent',
-		SHUTDOWN_TIMEOUT: '1',
 		...options.env
-	};
+	});
 	const child = spawn(process.execPath, ['build'], { cwd: ROOT, env, stdio: ['ignore', log, log] });
 	closeSync(log);
 	const stop = async () => {
