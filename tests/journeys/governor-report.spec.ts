@@ -58,3 +58,22 @@ test('a provider admin picks a school from the list of school reports and opens 
 	await expect(page.getByText('Riverside Sixth Form College', { exact: true })).toBeVisible();
 	await scan(page);
 });
+
+test('a report opened by its address keeps its figures once the page has hydrated, and still warns before the idle timeout', async ({ page, app }) => {
+	await page.clock.install();
+	await signIn(page, app, 'governor.oakfield@example.org');
+	const href = await page.getByRole('link', { name: 'Open your school’s exclusion-avoidance report' }).getAttribute('href');
+	// A full page load: the report's body arrives as HTML only, and hydrating must keep it (rendered-section.ts).
+	await page.goto(href ?? '');
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByRole('table', { name: 'Sex' })).toBeVisible();
+	await expect(page.getByRole('rowheader', { name: /^Referrals/ })).toBeVisible();
+	// The timeout warning is the page's own script: it shows only on a page that hydrated.
+	await page.clock.fastForward('25:30');
+	await expect(page.getByRole('dialog', { name: 'You will be signed out soon' })).toBeVisible();
+	await page.getByRole('button', { name: 'Stay signed in' }).click();
+	await expect(page.getByRole('dialog', { name: 'You will be signed out soon' })).toBeHidden();
+	await expect(page.getByRole('table', { name: 'Sex' })).toBeVisible();
+	await expect(page.getByRole('img', { name: /Referrals and completions by period/ })).toBeVisible();
+	await scan(page);
+});

@@ -46,6 +46,23 @@ test('a commissioner opens the service report, filters it by school and by finan
 	expect(text).toContain('"Section","Measure","Table","Row","Column","Value","Definition","Not final"');
 });
 
+test('opened by its address, the report hydrates around its figures, and the filter then fetches the next report in place', async ({ page, app }) => {
+	await signIn(page, app, 'commissioner@example.org');
+	// A full page load: the body arrives as HTML only, and hydrating must keep it (rendered-section.ts).
+	await page.goto('/reports/service');
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByRole('heading', { name: 'From referral to completion', exact: true }).first()).toBeVisible();
+	await expect(page.getByRole('img', { name: /^Referrals by school/ })).toBeVisible();
+	// With JavaScript on, the GET form is a client-side navigation: the next body comes as data.
+	const dataRequest = page.waitForResponse((r) => r.url().includes('/reports/service/__data.json'));
+	await page.getByLabel('School', { exact: true }).selectOption({ label: 'Oakfield Academy' });
+	await page.getByRole('button', { name: 'Show report' }).click();
+	expect((await dataRequest).status()).toBe(200);
+	await expect(page.getByText(/^Oakfield Academy, Financial year \d{4}\/\d{2}$/)).toBeVisible();
+	await expect(page.getByRole('columnheader', { name: 'Oakfield Academy: Referrals' }).first()).toBeVisible();
+	await scan(page);
+});
+
 test.describe('with JavaScript off', () => {
 	test.use({ javaScriptEnabled: false });
 
