@@ -106,11 +106,11 @@ describe('the large-data generator, on its small preset', () => {
 
 	it('serves the app’s own queries: the DSL list, the triage queue and report aggregates', async () => {
 		const dsl = await actorWith('dsl');
-		const list = await referralListQuery(dsl, {});
+		const list = await referralListQuery(dsl, {}).all();
 		expect(list.length).toBeGreaterThan(0);
 		expect(list.every((r) => r.schoolName)).toBe(true);
 		const youthWorker = await actorWith('youth_worker');
-		await expect(triageQueueQuery(youthWorker)).resolves.toBeInstanceOf(Array);
+		await expect(triageQueueQuery(youthWorker).all()).resolves.toBeInstanceOf(Array);
 		const period = academicYear(2025);
 		const school = await submissionFigures(db(), { serviceId: dsl.serviceId, schoolId: dsl.schoolId }, period);
 		const service = await submissionFigures(db(), { serviceId: dsl.serviceId }, period);

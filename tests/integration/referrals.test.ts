@@ -214,6 +214,16 @@ describe('lists', () => {
 			after = page.next;
 		} while (after);
 		expect(new Set(all).size).toBe(all.length);
+		// A cursor at any row gives exactly the rows after it, newest first (the keyset's "next" shape).
+		const first = await listReferrals(otherDsl(), { search: 'list' });
+		const second = first.rows[1];
+		if (!second) throw new Error('expected three rows');
+		const rest = await listReferrals(otherDsl(), { search: 'list', after: `${new Date(second.createdAt).getTime()}.${second.id}` });
+		expect(rest.rows.map((r) => r.id)).toEqual(first.rows.slice(2).map((r) => r.id));
+		const newest = first.rows[0];
+		const afterNewest = `${new Date(newest?.createdAt ?? 0).getTime()}.${newest?.id}`;
+		expect((await listReferrals(otherDsl(), { state: 'draft', search: 'alv', after: afterNewest })).rows.map((r) => r.displayName).sort()).toEqual(['Alvin Listable', 'Álvaro Listable']);
+		expect((await listReferrals(otherDsl(), { state: 'submitted', search: 'alv', after: afterNewest })).rows).toEqual([]);
 	});
 
 	it('filters by state and writes one audit row naming the filter, not the search text', async () => {

@@ -25,6 +25,11 @@ export function db(): Db {
 	return current.db;
 }
 
+/** Whether `q` is the open database itself (not a transaction, nor another database a script opened). */
+export function isAppDatabase(q: unknown): boolean {
+	return current !== undefined && q === current.db;
+}
+
 export function database(): Database {
 	if (!current) throw new Error('The database is not open yet: call startDatabase() first');
 	return current;

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
+import { preparedByShape } from '../db/prepared';
 import { agencyLabel } from './view';
 import { TIMER_LABELS } from './timers';
 
@@ -20,26 +21,24 @@ function decodeCursor(cursor: string | null | undefined): { at: number; id: stri
 }
 
 /** The lead youth worker named by the case's latest decided triage round (DOMAIN.md §3 step 3). */
-function leadIs(userId: string): SQL {
-	return sql`exists (select 1 from ${t.triage} tr where tr.referral_id = ${t.caseTimer.referralId} and tr.decided_at is not null and tr.lead_youth_worker_id = ${userId}
+const LEAD_IS_ME = sql`exists (select 1 from ${t.triage} tr where tr.referral_id = ${t.caseTimer.referralId} and tr.decided_at is not null and tr.lead_youth_worker_id = ${sql.placeholder('userId')}
 		and tr.round = (select max(tr2.round) from ${t.triage} tr2 where tr2.referral_id = ${t.caseTimer.referralId} and tr2.decided_at is not null))`;
-}
 
 /** The timer belongs to an escalation this person recorded. */
-function madeBy(userId: string): SQL {
-	return sql`exists (select 1 from ${t.escalation} e where e.id = ${t.caseTimer.subjectId} and e.created_by = ${userId})`;
-}
+const MADE_BY_ME = sql`exists (select 1 from ${t.escalation} e where e.id = ${t.caseTimer.subjectId} and e.created_by = ${sql.placeholder('userId')})`;
+
+type DueShape = `${'all' | 'mine'} ${'first' | 'next'}`;
 
 /**
  * Every open timer of the actor's service, soonest due first, a page at a time by keyset on (due, id).
- * It walks the case_timer_due index (service, met, due); "mine" filters on the way.
+ * It walks the case_timer_due index (service, met, due); "mine" filters on the way. Built once per
+ * shape (db/prepared.ts).
  */
-export function dueListQuery(actor: Actor, filter: DueFilter) {
-	const where: (SQL | undefined)[] = [eq(t.caseTimer.serviceId, actor.serviceId), isNull(t.caseTimer.metAt), isNull(t.caseTimer.stoppedAt)];
-	if (filter.mine) where.push(or(leadIs(actor.userId), madeBy(actor.userId)));
-	const cursor = decodeCursor(filter.after);
-	if (cursor) where.push(or(gt(t.caseTimer.dueAt, new Date(cursor.at)), and(eq(t.caseTimer.dueAt, new Date(cursor.at)), gt(t.caseTimer.id, cursor.id))));
-	return db()
+const dueListPrepared = preparedByShape((q, shape: DueShape) => {
+	const where: (SQL | undefined)[] = [eq(t.caseTimer.serviceId, sql.placeholder('serviceId')), isNull(t.caseTimer.metAt), isNull(t.caseTimer.stoppedAt)];
+	if (shape.startsWith('mine')) where.push(or(LEAD_IS_ME, MADE_BY_ME));
+	if (shape.endsWith('next')) where.push(or(gt(t.caseTimer.dueAt, sql.placeholder('afterAt')), and(eq(t.caseTimer.dueAt, sql.placeholder('afterAt')), gt(t.caseTimer.id, sql.placeholder('afterId')))));
+	return q
 		.select({
 			id: t.caseTimer.id,
 			kind: t.caseTimer.kind,
@@ -54,12 +53,18 @@ export function dueListQuery(actor: Actor, filter: DueFilter) {
 		.innerJoin(t.school, eq(t.school.id, t.referral.schoolId))
 		.where(and(...where))
 		.orderBy(asc(t.caseTimer.dueAt), asc(t.caseTimer.id))
-		.limit(DUE_PAGE_SIZE + 1);
+		.limit(DUE_PAGE_SIZE + 1)
+		.prepare();
+});
+
+export function dueListQuery(actor: Actor, filter: DueFilter) {
+	const cursor = decodeCursor(filter.after);
+	return dueListPrepared(`${filter.mine ? 'mine' : 'all'} ${cursor ? 'next' : 'first'}`, { serviceId: actor.serviceId, userId: actor.userId, afterAt: cursor?.at ?? 0, afterId: cursor?.id ?? '' });
 }
 
 /** What is due and overdue across the service (issue 5): one audit row naming the filter. */
 export async function listDue(actor: Actor, filter: DueFilter, now = new Date()) {
-	const rows = await dueListQuery(actor, filter);
+	const rows = await dueListQuery(actor, filter).all();
 	await recordAudit(db(), actor, { action: 'timers.due-list', detail: { mine: Boolean(filter.mine), page: decodeCursor(filter.after) ? 'next' : 'first' } });
 	const page = rows.slice(0, DUE_PAGE_SIZE);
 	const last = page[page.length - 1];

@@ -1,11 +1,23 @@
-import { and, asc, eq, gt, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
+import { preparedByShape } from '../db/prepared';
 import { FOLLOW_UP_STATUS, statusOf } from './view';
 
 const f = t.followUp;
 const open = and(isNotNull(f.promptedAt), isNull(f.recordedAt), isNull(f.notReturnedAt));
+
+const toRecordPrepared = preparedByShape((q, _shape: 'school') =>
+	q
+		.select({ referralId: f.referralId, months: f.months, dueOn: f.dueOn, chasedAt: f.chasedAt, displayName: t.referral.displayName })
+		.from(f)
+		.innerJoin(t.referral, eq(t.referral.id, f.referralId))
+		.where(and(eq(f.serviceId, sql.placeholder('serviceId')), eq(f.schoolId, sql.placeholder('schoolId')), open))
+		.orderBy(asc(f.dueAt), asc(f.id))
+		.limit(100)
+		.prepare()
+);
 
 /**
  * The school's follow-ups waiting to be recorded, soonest due first (the DSL's home page). Only the
@@ -13,13 +25,7 @@ const open = and(isNotNull(f.promptedAt), isNull(f.recordedAt), isNull(f.notRetu
  */
 export async function followUpsToRecord(actor: Actor) {
 	if (actor.role !== 'dsl' && actor.role !== 'deputy_dsl') return [];
-	const rows = await db()
-		.select({ referralId: f.referralId, months: f.months, dueOn: f.dueOn, chasedAt: f.chasedAt, displayName: t.referral.displayName })
-		.from(f)
-		.innerJoin(t.referral, eq(t.referral.id, f.referralId))
-		.where(and(eq(f.serviceId, actor.serviceId), eq(f.schoolId, actor.schoolId ?? ''), open))
-		.orderBy(asc(f.dueAt), asc(f.id))
-		.limit(100);
+	const rows = await toRecordPrepared('school', { serviceId: actor.serviceId, schoolId: actor.schoolId ?? '' }).all();
 	return rows.map((r) => ({ referralId: r.referralId, months: r.months, dueOn: r.dueOn, chased: r.chasedAt !== null, displayName: r.displayName }));
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { t } from '../db';
 
@@ -8,14 +8,37 @@ import { t } from '../db';
  * a school's unsubmitted drafts; governors and commissioners see none.
  */
 export function referralScope(actor: Actor): SQL {
+	return scopeWhere(referralScopeKind(actor), actor.serviceId, actor.schoolId ?? '');
+}
+
+/** Which of the scopes above an actor has: the shape of a prepared list query (db/prepared.ts). */
+export type ReferralScopeKind = 'school' | 'service' | 'none';
+
+export function referralScopeKind(actor: Actor): ReferralScopeKind {
 	switch (actor.role) {
 		case 'dsl':
 		case 'deputy_dsl':
-			return and(eq(t.referral.serviceId, actor.serviceId), eq(t.referral.schoolId, actor.schoolId ?? '')) as SQL;
+			return 'school';
 		case 'youth_worker':
 		case 'provider_admin':
-			return and(eq(t.referral.serviceId, actor.serviceId), ne(t.referral.state, 'draft')) as SQL;
+			return 'service';
 		default:
+			return 'none';
+	}
+}
+
+/** The same predicate with the placeholders `serviceId` and `schoolId`, for a prepared query. */
+export function preparedReferralScope(kind: ReferralScopeKind): SQL {
+	return scopeWhere(kind, sql.placeholder('serviceId'), sql.placeholder('schoolId'));
+}
+
+function scopeWhere(kind: ReferralScopeKind, serviceId: string | SQLWrapper, schoolId: string | SQLWrapper): SQL {
+	switch (kind) {
+		case 'school':
+			return and(eq(t.referral.serviceId, serviceId), eq(t.referral.schoolId, schoolId)) as SQL;
+		case 'service':
+			return and(eq(t.referral.serviceId, serviceId), ne(t.referral.state, 'draft')) as SQL;
+		case 'none':
 			return sql`0`;
 	}
 }

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { t, type Queryable } from '../db';
+import { eq, sql } from 'drizzle-orm';
+import { isAppDatabase, t, type Queryable } from '../db';
+import { preparedByShape } from '../db/prepared';
 import { forgetSuppressedFamilies } from './service/family';
 
 /**
@@ -18,9 +19,18 @@ import { forgetSuppressedFamilies } from './service/family';
 const KEEP = 32;
 const kept = new Map<string, { version: number; value: unknown }>();
 
+/** Read on every report request: built once (db/prepared.ts). */
+const versionPrepared = preparedByShape((q, _shape: 'one') =>
+	q
+		.select({ version: t.reportVersion.version })
+		.from(t.reportVersion)
+		.where(eq(t.reportVersion.serviceId, sql.placeholder('serviceId')))
+		.prepare()
+);
+
 /** The service's report version now: 0 until anything a report reads has changed. */
 export async function reportVersionOf(q: Queryable, serviceId: string): Promise<number> {
-	const [row] = await q.select({ version: t.reportVersion.version }).from(t.reportVersion).where(eq(t.reportVersion.serviceId, serviceId));
+	const [row] = isAppDatabase(q) ? await versionPrepared('one', { serviceId }).all() : await q.select({ version: t.reportVersion.version }).from(t.reportVersion).where(eq(t.reportVersion.serviceId, serviceId));
 	return row?.version ?? 0;
 }
 

@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
-import { db, t, type Queryable, type Tx } from '../db';
+import { db, isAppDatabase, t, type Queryable, type Tx } from '../db';
+import { preparedByShape } from '../db/prepared';
 import { SETTINGS, type SettingKey, type SettingValue } from './definitions';
 import { assertCanEditSettings, invalid, refuseStale, StaleEdit, type SaveResult } from './save-result';
 
@@ -18,12 +19,24 @@ export async function getSetting<K extends SettingKey>(q: Queryable, serviceId: 
 	return (await readSetting(q, serviceId, key)).value;
 }
 
-/** A setting with the version an edit form carries back; version 0 means never saved (the default). */
-export async function readSetting<K extends SettingKey>(q: Queryable, serviceId: string, key: K): Promise<{ value: SettingValue<K>; version: number }> {
-	const [row] = await q
+/** Read on most pages (the programme's name on every home page): built once (db/prepared.ts). */
+const settingPrepared = preparedByShape((q, _shape: 'one') =>
+	q
 		.select({ value: t.setting.value, version: t.setting.version })
 		.from(t.setting)
-		.where(and(eq(t.setting.serviceId, serviceId), eq(t.setting.key, key)));
+		.where(and(eq(t.setting.serviceId, sql.placeholder('serviceId')), eq(t.setting.key, sql.placeholder('key'))))
+		.prepare()
+);
+
+/** A setting with the version an edit form carries back; version 0 means never saved (the default). */
+export async function readSetting<K extends SettingKey>(q: Queryable, serviceId: string, key: K): Promise<{ value: SettingValue<K>; version: number }> {
+	const [row] =
+		isAppDatabase(q)
+			? await settingPrepared('one', { serviceId, key }).all()
+			: await q
+					.select({ value: t.setting.value, version: t.setting.version })
+					.from(t.setting)
+					.where(and(eq(t.setting.serviceId, serviceId), eq(t.setting.key, key)));
 	return { value: settingValueOf(key, row?.value), version: row?.version ?? 0 };
 }
 

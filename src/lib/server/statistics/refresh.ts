@@ -1,6 +1,7 @@
-import { and, asc, eq, isNotNull, lte, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import { ethnicityGroup } from '$lib/codes';
-import { t, type Db, type Queryable, type Tx } from '../db';
+import { isAppDatabase, t, type Db, type Queryable, type Tx } from '../db';
+import { preparedByShape } from '../db/prepared';
 import { isoDate, toLondon } from '../time/working-days';
 import { escalationStatisticRows } from './escalation-rows';
 import { newId } from '../util/ids';
@@ -179,8 +180,18 @@ async function refreshEscalationStatistics(tx: Tx, referralId: string, statistic
  * Recomputes every row asked for, each in its own transaction; a request made while one was being
  * recomputed stays asked for (its time is later). Returns how many rows were refreshed.
  */
+const pendingPrepared = preparedByShape((q, _shape: 'oldest') =>
+	q
+		.select()
+		.from(t.statisticRefresh)
+		.orderBy(asc(t.statisticRefresh.requestedAt))
+		.limit(sql.placeholder('limit'))
+		.prepare()
+);
+
 export async function refreshPendingStatistics(database: Db, now = new Date(), limit = 500): Promise<number> {
-	const pending = await database.select().from(t.statisticRefresh).orderBy(asc(t.statisticRefresh.requestedAt)).limit(limit);
+	// Read before every report: built once (db/prepared.ts), unless a test gives its own database.
+	const pending = isAppDatabase(database) ? await pendingPrepared('oldest', { limit }).all() : await database.select().from(t.statisticRefresh).orderBy(asc(t.statisticRefresh.requestedAt)).limit(limit);
 	for (const request of pending) {
 		await database.transaction(async (tx) => {
 			await refreshStatistic(tx, request.referralId, now);

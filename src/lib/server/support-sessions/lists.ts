@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { DURATION_MAX, SESSION_KIND_LABELS, type SessionKind } from '$lib/schemas/support-session';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
+import { preparedByShape } from '../db/prepared';
 import { isSchoolActor } from '../referrals/scope';
 import { userNames } from '../triage/case';
 import { endsAtOf, endTimeOf, SESSION_READY_STATES, whereOf } from './common';
@@ -75,6 +76,31 @@ export async function listSessions(actor: Actor, filter: SessionListFilter, now 
 	};
 }
 
+const upcomingPrepared = preparedByShape((q, _shape: 'school') => {
+	const a = t.supportSessionAttendee;
+	const s = t.supportSession;
+	return q
+		.select({ sessionId: s.id, date: s.date, startTime: s.startTime, startsAt: s.startsAt, durationMinutes: s.durationMinutes, mode: s.mode, place: s.place, referralId: t.referral.id, displayName: t.referral.displayName })
+		.from(a)
+		.innerJoin(s, eq(s.id, a.sessionId))
+		.innerJoin(t.referral, eq(t.referral.id, a.referralId))
+		.where(
+			and(
+				eq(a.schoolId, sql.placeholder('schoolId')),
+				eq(a.serviceId, sql.placeholder('serviceId')),
+				eq(t.referral.schoolId, sql.placeholder('schoolId')),
+				eq(s.serviceId, sql.placeholder('serviceId')),
+				isNull(s.cancelledAt),
+				// Sessions that may still be running: started no longer ago than the longest session lasts.
+				gte(s.startsAt, sql.placeholder('from')),
+				inArray(t.referral.state, [...SESSION_READY_STATES])
+			)
+		)
+		.orderBy(asc(s.startsAt), asc(s.id))
+		.limit(100)
+		.prepare();
+});
+
 /**
  * A DSL's pupils' sessions still to come (DOMAIN.md §3 step 6: so they can release them from
  * lessons): date, time, place or "Remote", and their own pupil's name. The query reads only the
@@ -82,26 +108,7 @@ export async function listSessions(actor: Actor, filter: SessionListFilter, now 
  */
 export async function upcomingForSchool(actor: Actor, now = new Date()) {
 	if (!isSchoolActor(actor) || !actor.schoolId) return [];
-	const a = t.supportSessionAttendee;
-	const s = t.supportSession;
-	const rows = await db()
-		.select({ sessionId: s.id, date: s.date, startTime: s.startTime, startsAt: s.startsAt, durationMinutes: s.durationMinutes, mode: s.mode, place: s.place, referralId: t.referral.id, displayName: t.referral.displayName })
-		.from(a)
-		.innerJoin(s, eq(s.id, a.sessionId))
-		.innerJoin(t.referral, eq(t.referral.id, a.referralId))
-		.where(
-			and(
-				eq(a.schoolId, actor.schoolId),
-				eq(a.serviceId, actor.serviceId),
-				eq(t.referral.schoolId, actor.schoolId),
-				eq(s.serviceId, actor.serviceId),
-				isNull(s.cancelledAt),
-				gte(s.startsAt, new Date(now.getTime() - DURATION_MAX * 60_000)),
-				inArray(t.referral.state, [...SESSION_READY_STATES])
-			)
-		)
-		.orderBy(asc(s.startsAt), asc(s.id))
-		.limit(100);
+	const rows = await upcomingPrepared('school', { schoolId: actor.schoolId, serviceId: actor.serviceId, from: now.getTime() - DURATION_MAX * 60_000 }).all();
 	const upcoming = rows.filter((r) => endsAtOf(r) > now);
 	await recordAudit(db(), actor, { action: 'support-session.upcoming-list', schoolId: actor.schoolId, detail: { filter: 'upcoming', count: upcoming.length } });
 	return upcoming.map((r) => ({

@@ -1,8 +1,9 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { formatIsoDate } from '$lib/schemas/fields';
 import { recordAudit } from '../../audit/audit';
 import type { Actor } from '../../auth/actor';
 import { db, t } from '../../db';
+import { preparedByShape } from '../../db/prepared';
 import { getSetting } from '../../settings/settings';
 import { listTermDates } from '../../settings/term-dates';
 import { refreshPendingStatistics } from '../../statistics/refresh';
@@ -43,11 +44,20 @@ const periodView = (p: Period) => ({ key: p.key, label: p.label, from: p.from, t
 
 /** The school if the actor may see its report: a governor their own school, others any school of their service. */
 async function schoolInScope(actor: Actor, schoolId: string): Promise<{ id: string; name: string } | null> {
-	const conditions: SQL[] = [eq(t.school.id, schoolId), eq(t.school.serviceId, actor.serviceId)];
-	if (actor.schoolId) conditions.push(eq(t.school.id, actor.schoolId));
-	const [row] = await db().select({ id: t.school.id, name: t.school.name }).from(t.school).where(and(...conditions));
+	const [row] = await schoolInScopePrepared(actor.schoolId ? 'own school' : 'service', { schoolId, serviceId: actor.serviceId, ownSchoolId: actor.schoolId ?? '' }).all();
 	return row ?? null;
 }
+
+/** A governor's own school only; anyone else's, a school of their service. Built once (db/prepared.ts). */
+const schoolInScopePrepared = preparedByShape((q, shape: 'own school' | 'service') => {
+	const conditions: SQL[] = [eq(t.school.id, sql.placeholder('schoolId')), eq(t.school.serviceId, sql.placeholder('serviceId'))];
+	if (shape === 'own school') conditions.push(eq(t.school.id, sql.placeholder('ownSchoolId')));
+	return q
+		.select({ id: t.school.id, name: t.school.name })
+		.from(t.school)
+		.where(and(...conditions))
+		.prepare();
+});
 
 /** The schools whose report the actor may open: their own for a governor, every school of the service otherwise. */
 export async function reportSchools(actor: Actor): Promise<{ id: string; name: string }[]> {
