@@ -183,7 +183,7 @@ describe('the youth workers’ due list', () => {
 			const { sql, params } = dueListQuery(world.services[1].actors.youth_worker, filter).toSQL();
 			const plan = (await database().client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: params as never[] })).rows.map((r) => String(r.detail));
 			expect(plan.filter((l) => /^SCAN (case_timer|referral|escalation|triage)\b/.test(l)), plan.join('\n')).toEqual([]);
-			expect(plan.join('\n')).toMatch(/case_timer_due/);
+			expect(plan.join('\n')).toMatch(/case_timer_open/);
 		}
 	});
 

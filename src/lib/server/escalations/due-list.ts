@@ -31,7 +31,7 @@ type DueShape = `${'all' | 'mine'} ${'first' | 'next'}`;
 
 /**
  * Every open timer of the actor's service, soonest due first, a page at a time by keyset on (due, id).
- * It walks the case_timer_due index (service, met, due); "mine" filters on the way. Built once per
+ * It walks the case_timer_open index (service, met, stopped, due, id); "mine" filters on the way. Built once per
  * shape (db/prepared.ts).
  */
 const dueListPrepared = preparedByShape((q, shape: DueShape) => {

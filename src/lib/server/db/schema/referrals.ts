@@ -155,7 +155,12 @@ export const caseTimer = sqliteTable(
 		/** When the overdue alert went out, so it goes once. */
 		alertedAt: timestamp()
 	},
-	(t) => [index('case_timer_due').on(t.serviceId, t.metAt, t.dueAt), index('case_timer_referral').on(t.referralId, t.kind)]
+	(t) => [
+		// Running timers by service, soonest due first (the triage queue, the due list, overdue alerts):
+		// timers met or stopped, which pile up over the years as cases close, are never walked (issue 8).
+		index('case_timer_open').on(t.serviceId, t.metAt, t.stoppedAt, t.dueAt, t.id),
+		index('case_timer_referral').on(t.referralId, t.kind)
+	]
 );
 
 /** Consents as recorded at submission; withdrawal is recorded, never deleted (DOMAIN.md §3). */
