@@ -6,6 +6,7 @@ import { submissionFigures } from '$lib/server/reports/aggregates';
 import { academicYear } from '$lib/server/reports/periods';
 import { referralListQuery, triageQueueQuery } from '$lib/server/referrals/lists';
 import { dueListQuery } from '$lib/server/escalations/due-list';
+import { followUpsToRecordQuery } from '$lib/server/follow-ups/lists';
 import { searchAudit } from '$lib/server/audit/audit';
 import { useTestDatabase } from '../helpers/database';
 import { seedWorld, type World } from '../helpers/world';
@@ -55,6 +56,13 @@ describe('list and search queries use indexes (no table scans)', () => {
 		expect(tableScans(lines), lines.join('\n')).toEqual([]);
 		// Only running timers: stopped ones pile up as cases close and are never walked past.
 		expect(lines.join('\n')).toContain('USING INDEX case_timer_open');
+	});
+
+	it('the follow-ups a DSL has to record, walking only the open ones in due order', async () => {
+		const lines = await plan(followUpsToRecordQuery(world.services[0].schools[0].actors.dsl));
+		expect(tableScans(lines), lines.join('\n')).toEqual([]);
+		expect(lines.join('\n')).toContain('USING INDEX follow_up_school_open (school_id=? AND recorded_at=? AND not_returned_at=?)');
+		expect(lines.join('\n')).not.toContain('TEMP B-TREE');
 	});
 
 	it('the due list, all and “mine”, on a later page', async () => {

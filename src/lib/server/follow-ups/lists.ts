@@ -25,8 +25,13 @@ const toRecordPrepared = preparedByShape((q, _shape: 'school') =>
  */
 export async function followUpsToRecord(actor: Actor) {
 	if (actor.role !== 'dsl' && actor.role !== 'deputy_dsl') return [];
-	const rows = await toRecordPrepared('school', { serviceId: actor.serviceId, schoolId: actor.schoolId ?? '' }).all();
+	const rows = await followUpsToRecordQuery(actor).all();
 	return rows.map((r) => ({ referralId: r.referralId, months: r.months, dueOn: r.dueOn, chased: r.chasedAt !== null, displayName: r.displayName }));
+}
+
+/** The query itself, also read by the query-plan test. */
+export function followUpsToRecordQuery(actor: Actor) {
+	return toRecordPrepared('school', { serviceId: actor.serviceId, schoolId: actor.schoolId ?? '' });
 }
 
 export const FOLLOW_UP_FILTERS = [

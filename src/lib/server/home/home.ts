@@ -13,12 +13,12 @@ export type HomeView =
 	| { kind: 'governor'; programmeName: string; reportHref: string }
 	| { kind: 'commissioner'; programmeName: string };
 
-export async function homeFor(actor: Actor, filter: ListFilter = {}): Promise<HomeView> {
+export async function homeFor(actor: Actor, filter: ListFilter = {}, options: { panels: boolean } = { panels: true }): Promise<HomeView> {
 	const programmeName = await getSetting(db(), actor.serviceId, 'programmeName');
 	switch (actor.role) {
 		case 'dsl':
 		case 'deputy_dsl':
-			return { kind: 'school', programmeName, list: await listReferrals(actor, filter), filter, followUps: await followUpsToRecord(actor) };
+			return { kind: 'school', programmeName, list: await listReferrals(actor, filter), filter, followUps: options.panels ? await followUpsToRecord(actor) : [] };
 		case 'youth_worker':
 			return { kind: 'youth-worker', programmeName, queue: await triageQueue(actor) };
 		case 'governor':

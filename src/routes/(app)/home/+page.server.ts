@@ -13,5 +13,13 @@ export const load: PageServerLoad = async (event) => {
 		search: query.get('q')?.slice(0, 100) || null,
 		after: query.get('after')?.slice(0, 60) || null
 	};
-	return { home: await homeFor(actor, filter), upcomingSessions: await upcomingForSchool(actor), discarded: query.has('discarded') };
+	// Searching, filtering or paging the list shows the list alone, right under the form: the panels of
+	// what is due (follow-ups to record, sessions to release pupils for) belong to the home view.
+	const listing = Boolean(filter.state || filter.search || filter.after);
+	return {
+		home: await homeFor(actor, filter, { panels: !listing }),
+		upcomingSessions: listing ? null : await upcomingForSchool(actor),
+		listing,
+		discarded: query.has('discarded')
+	};
 };

@@ -287,6 +287,8 @@ export const followUp = sqliteTable(
 	(t) => [
 		uniqueIndex('follow_up_key').on(t.referralId, t.months),
 		index('follow_up_service_open').on(t.serviceId, t.recordedAt, t.dueAt),
-		index('follow_up_school_open').on(t.schoolId, t.recordedAt, t.dueAt)
+		// A school's follow-ups to record, soonest due first (the DSL's home): those marked not returned,
+		// which stay unrecorded for good, are never walked past (issue 8).
+		index('follow_up_school_open').on(t.schoolId, t.recordedAt, t.notReturnedAt, t.dueAt, t.id)
 	]
 );
