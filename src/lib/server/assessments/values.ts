@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { ASSESSMENT_DOMAIN_KEYS, GOAL_FIELDS, type AssessmentDomainKey } from '$lib/assessment-domains';
 import { DOMAIN_ANSWER_MAX, type AssessmentForm } from '$lib/schemas/assessment';
-import { t, type Queryable } from '../db';
+import { isAppDatabase, t, type Queryable } from '../db';
+import { preparedQuery } from '../db/prepared';
 
 export type AssessmentRow = typeof t.assessment.$inferSelect;
 export type DomainAnswers = Partial<Record<AssessmentDomainKey, string>>;
@@ -49,7 +50,29 @@ function storedNewRisks(json: string | null | undefined): AssessmentForm['newRis
 }
 
 /** The assessment of a case and its goals, by the case's service (the caller has checked the case's scope). */
+// Read on every case page: built once (db/prepared.ts); a transaction builds its own.
+const assessmentPrepared = preparedQuery((q) =>
+	q
+		.select()
+		.from(t.assessment)
+		.where(and(eq(t.assessment.referralId, sql.placeholder('referralId')), eq(t.assessment.serviceId, sql.placeholder('serviceId'))))
+		.prepare()
+);
+const goalsPrepared = preparedQuery((q) =>
+	q
+		.select()
+		.from(t.goal)
+		.where(and(eq(t.goal.referralId, sql.placeholder('referralId')), eq(t.goal.serviceId, sql.placeholder('serviceId'))))
+		.orderBy(asc(t.goal.position))
+		.prepare()
+);
+
 export async function assessmentOf(q: Queryable, referral: { id: string; serviceId: string }) {
+	if (isAppDatabase(q)) {
+		const values = { referralId: referral.id, serviceId: referral.serviceId };
+		const [row] = await assessmentPrepared(values).all();
+		return { row: row ?? null, goals: await goalsPrepared(values).all() };
+	}
 	const [row] = await q
 		.select()
 		.from(t.assessment)

@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { CASE_STATE_LABELS, type CaseState } from '$lib/case-states';
 import { SUITABILITY_OPTIONS } from '$lib/assessment-domains';
 import { labelOf } from '$lib/codes';
@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
 import { consentsOf, sharesProgress } from '../referrals/consents';
-import { isSchoolActor, referralScope } from '../referrals/scope';
+import { caseInScope, isSchoolActor } from '../referrals/scope';
 import { caseForYouthWorker, userNames } from '../triage/case';
 import { ASSESSABLE_STATES, assessmentFormValues, assessmentOf } from './values';
 
@@ -65,10 +65,7 @@ export type AssessmentPanelView = AssessmentSchoolView | AssessmentServiceView;
  * workers get a link to change it. Null when there is nothing to show or the case is out of scope.
  */
 export async function assessmentPanelFor(actor: Actor, referralId: string): Promise<AssessmentPanelView | null> {
-	const [referral] = await db()
-		.select({ id: t.referral.id, serviceId: t.referral.serviceId, schoolId: t.referral.schoolId, state: t.referral.state })
-		.from(t.referral)
-		.where(and(eq(t.referral.id, referralId), referralScope(actor), ne(t.referral.state, 'draft')));
+	const referral = await caseInScope(actor, referralId);
 	if (!referral) return null;
 	if (isSchoolActor(actor)) {
 		const [completed] = await db()

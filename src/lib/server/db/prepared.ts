@@ -43,3 +43,9 @@ export function preparedByShape<Shape extends string, R>(build: (q: Db, shape: S
 		};
 	};
 }
+
+/** {@link preparedByShape} for a query with one shape. */
+export function preparedQuery<R>(build: (q: Db) => Preparable<R>): (values: Record<string, unknown>) => BoundQuery<R> {
+	const byShape = preparedByShape((q, _shape: 'one') => build(q));
+	return (values) => byShape('one', values);
+}

@@ -1,11 +1,12 @@
-import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { ESCALATION_AGENCY_LABELS, type EscalationAgency } from '$lib/escalation-agencies';
 import { labelOf } from '$lib/codes';
 import { ESCALATION_METHODS, LAWFUL_BASES } from '$lib/schemas/escalation';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
-import { referralScope } from '../referrals/scope';
+import { preparedQuery } from '../db/prepared';
+import { caseInScope, referralScope } from '../referrals/scope';
 import { ESCALATION_STATE_LABELS, ESCALATION_STATE_TAGS, needsWrittenReferral, type EscalationState } from './lifecycle';
 import { escalationActorOf, isMadeBySchool } from './record';
 import { TIMER_LABELS } from './timers';
@@ -61,19 +62,29 @@ export const agencyLabel = (agency: string) => ESCALATION_AGENCY_LABELS[agency a
  * is a safeguarding action), and never notes, decisions, references or timers. Youth workers and
  * admins see everything. Null when the case is outside the actor's scope.
  */
-export async function escalationsFor(actor: Actor, referralId: string, now = new Date()): Promise<EscalationsView | null> {
-	const [referral] = await db()
-		.select({ id: t.referral.id, state: t.referral.state })
-		.from(t.referral)
-		.where(and(eq(t.referral.id, referralId), referralScope(actor), ne(t.referral.state, 'draft')));
-	if (!referral) return null;
-	const by = escalationActorOf(actor);
-	const rows = await db()
+const escalationsPrepared = preparedQuery((q) =>
+	q
 		.select({ escalation: t.escalation, madeBy: t.user.displayName })
 		.from(t.escalation)
 		.leftJoin(t.user, eq(t.user.id, t.escalation.createdBy))
-		.where(and(eq(t.escalation.referralId, referralId), eq(t.escalation.serviceId, actor.serviceId)))
-		.orderBy(asc(t.escalation.createdAt), asc(t.escalation.id));
+		.where(and(eq(t.escalation.referralId, sql.placeholder('referralId')), eq(t.escalation.serviceId, sql.placeholder('serviceId'))))
+		.orderBy(asc(t.escalation.createdAt), asc(t.escalation.id))
+		.prepare()
+);
+const escalationTimersPrepared = preparedQuery((q) =>
+	q
+		.select()
+		.from(t.caseTimer)
+		.where(and(eq(t.caseTimer.referralId, sql.placeholder('referralId')), isNotNull(t.caseTimer.subjectId)))
+		.orderBy(asc(t.caseTimer.dueAt), asc(t.caseTimer.kind))
+		.prepare()
+);
+
+export async function escalationsFor(actor: Actor, referralId: string, now = new Date()): Promise<EscalationsView | null> {
+	const referral = await caseInScope(actor, referralId);
+	if (!referral) return null;
+	const by = escalationActorOf(actor);
+	const rows = await escalationsPrepared({ referralId, serviceId: actor.serviceId }).all();
 	const summary = (e: (typeof rows)[number]['escalation']): EscalationSummaryView => {
 		const state = e.state as EscalationState;
 		const mayChange = by === 'youth_worker' || (by === 'school' && isMadeBySchool(e));
@@ -93,11 +104,7 @@ export async function escalationsFor(actor: Actor, referralId: string, now = new
 		const visible = rows.filter(({ escalation: e }) => e.sentAt !== null || isMadeBySchool(e));
 		return { audience: 'school', referralId, canCreate: true, escalations: visible.map(({ escalation }) => summary(escalation)) };
 	}
-	const timers = await db()
-		.select()
-		.from(t.caseTimer)
-		.where(and(eq(t.caseTimer.referralId, referralId), isNotNull(t.caseTimer.subjectId)))
-		.orderBy(asc(t.caseTimer.dueAt), asc(t.caseTimer.kind));
+	const timers = await escalationTimersPrepared({ referralId }).all();
 	return {
 		audience: 'service',
 		referralId,

@@ -1,9 +1,10 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { labelOf } from '$lib/codes';
 import { FOLLOW_UP_ANSWERS } from '$lib/schemas/follow-up';
 import type { Actor } from '../auth/actor';
-import { db, t } from '../db';
-import { referralScope } from '../referrals/scope';
+import { t } from '../db';
+import { preparedByShape } from '../db/prepared';
+import { preparedReferralScope, referralScopeKind, type ReferralScopeKind } from '../referrals/scope';
 import { isOpen, modeFor, type FollowUpRow } from './record';
 
 export type FollowUpStatus = 'scheduled' | 'due' | 'chased' | 'recorded' | 'not_returned';
@@ -77,18 +78,24 @@ function actionFor(actor: Actor, row: FollowUpRow): string | null {
 	}
 }
 
+/** The case's follow-ups, within the actor's scope (built once per scope: db/prepared.ts). */
+const followUpsPrepared = preparedByShape((q, kind: ReferralScopeKind) =>
+	q
+		.select({ followUp: t.followUp })
+		.from(t.followUp)
+		.innerJoin(t.referral, eq(t.referral.id, t.followUp.referralId))
+		.where(and(eq(t.followUp.referralId, sql.placeholder('referralId')), preparedReferralScope(kind), ne(t.referral.state, 'draft')))
+		.orderBy(asc(t.followUp.months))
+		.prepare()
+);
+
 /**
  * A case's follow-ups for the case page (DOMAIN.md §3 step 10): due date and status for everyone who
  * sees the case; the answers for the school and the service; police contact the provider was told of
  * for the service only. Null when the case has none. The case page's own audit row covers the read.
  */
 export async function followUpsFor(actor: Actor, referralId: string): Promise<{ referralId: string; followUps: FollowUpView[] } | null> {
-	const rows = await db()
-		.select({ followUp: t.followUp })
-		.from(t.followUp)
-		.innerJoin(t.referral, eq(t.referral.id, t.followUp.referralId))
-		.where(and(eq(t.followUp.referralId, referralId), referralScope(actor), ne(t.referral.state, 'draft')))
-		.orderBy(asc(t.followUp.months));
+	const rows = await followUpsPrepared(referralScopeKind(actor), { referralId, serviceId: actor.serviceId, schoolId: actor.schoolId ?? '' }).all();
 	if (rows.length === 0) return null;
 	const school = actor.role === 'dsl' || actor.role === 'deputy_dsl';
 	return {

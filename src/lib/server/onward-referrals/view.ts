@@ -1,12 +1,13 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { labelOf } from '$lib/codes';
 import type { OnwardReferralInput } from '$lib/schemas/onward-referral';
 import { YES_NO_NOT_KNOWN } from '$lib/schemas/onward-referral';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
+import { preparedByShape } from '../db/prepared';
 import { consentsOf, sharesProgress } from '../referrals/consents';
-import { isSchoolActor, referralScope } from '../referrals/scope';
+import { caseInScope, isSchoolActor } from '../referrals/scope';
 import { onwardCase, onwardRow, type OnwardRow } from './onward-referrals';
 
 /** What a school sees of an onward referral, with consent to share progress: never the note. */
@@ -40,18 +41,25 @@ const summary = (row: OnwardRow): OnwardSummaryView => ({
  * admins see the notes too, and youth workers can record and update them. Null when there is nothing
  * to show or the case is out of scope. The case page's own load audits the read.
  */
-export async function onwardReferralsFor(actor: Actor, referralId: string): Promise<OnwardReferralsView | null> {
-	const [referral] = await db()
-		.select({ id: t.referral.id, state: t.referral.state })
-		.from(t.referral)
-		.where(and(eq(t.referral.id, referralId), referralScope(actor), ne(t.referral.state, 'draft')));
-	if (!referral) return null;
-	const scope = isSchoolActor(actor) ? eq(t.onwardReferral.schoolId, actor.schoolId ?? '') : eq(t.onwardReferral.serviceId, actor.serviceId);
-	const rows = await db()
+/** A school reads its own pupil's rows only; the service, its own (built once: db/prepared.ts). */
+const onwardPrepared = preparedByShape((q, shape: 'school' | 'service') =>
+	q
 		.select()
 		.from(t.onwardReferral)
-		.where(and(eq(t.onwardReferral.referralId, referralId), scope))
-		.orderBy(asc(t.onwardReferral.referredOn), asc(t.onwardReferral.createdAt));
+		.where(
+			and(
+				eq(t.onwardReferral.referralId, sql.placeholder('referralId')),
+				shape === 'school' ? eq(t.onwardReferral.schoolId, sql.placeholder('schoolId')) : eq(t.onwardReferral.serviceId, sql.placeholder('serviceId'))
+			)
+		)
+		.orderBy(asc(t.onwardReferral.referredOn), asc(t.onwardReferral.createdAt))
+		.prepare()
+);
+
+export async function onwardReferralsFor(actor: Actor, referralId: string): Promise<OnwardReferralsView | null> {
+	const referral = await caseInScope(actor, referralId);
+	if (!referral) return null;
+	const rows = await onwardPrepared(isSchoolActor(actor) ? 'school' : 'service', { referralId, schoolId: actor.schoolId ?? '', serviceId: actor.serviceId }).all();
 	if (isSchoolActor(actor)) {
 		if (rows.length === 0 || !sharesProgress(await consentsOf(referralId))) return null;
 		return { audience: 'school', onward: rows.map(summary) };

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { CaseState } from '$lib/case-states';
 import { GOAL_RATING_LABELS, isOutcome, OUTCOME_LABELS, type GoalRating } from '$lib/outcomes';
 import type { Actor } from '../auth/actor';
-import { db, t } from '../db';
-import { isSchoolActor, referralScope } from '../referrals/scope';
+import { t } from '../db';
+import { preparedQuery } from '../db/prepared';
+import { caseInScope, isSchoolActor } from '../referrals/scope';
 import { outcomesFrom } from './record';
 
 const OUTCOME_TAGS = { completed: 'green', partially_completed: 'yellow', did_not_engage: 'pink', withdrawn: 'grey' } as const;
@@ -14,26 +15,37 @@ const OUTCOME_TAGS = { completed: 'green', partially_completed: 'yellow', did_no
  * certificate unless it was revoked; goals and the reasons for an override stay with the service.
  * The case page's own load writes the audit row for the read.
  */
-export async function outcomePanelFor(actor: Actor, referralId: string) {
-	const [row] = await db()
-		.select({ id: t.referral.id, state: t.referral.state })
-		.from(t.referral)
-		.where(and(eq(t.referral.id, referralId), referralScope(actor)));
-	if (!row || row.state === 'draft') return null;
-	const school = isSchoolActor(actor);
-	const youthWorker = actor.role === 'youth_worker';
-	const [outcome] = await db().select().from(t.caseOutcome).where(eq(t.caseOutcome.referralId, referralId));
-	const [certificate] = await db()
+const outcomePrepared = preparedQuery((q) => q.select().from(t.caseOutcome).where(eq(t.caseOutcome.referralId, sql.placeholder('referralId'))).prepare());
+const certificatePrepared = preparedQuery((q) =>
+	q
 		.select({ code: t.certificate.verificationCode, issuedAt: t.certificate.issuedAt, revokedAt: t.certificate.revokedAt })
 		.from(t.certificate)
-		.where(eq(t.certificate.referralId, referralId))
+		.where(eq(t.certificate.referralId, sql.placeholder('referralId')))
 		.orderBy(desc(t.certificate.issuedAt))
-		.limit(1);
+		.limit(1)
+		.prepare()
+);
+const goalRatingsPrepared = preparedQuery((q) =>
+	q
+		.select({ text: t.goal.text, achievement: t.goal.achievement })
+		.from(t.goal)
+		.where(eq(t.goal.referralId, sql.placeholder('referralId')))
+		.orderBy(asc(t.goal.position))
+		.prepare()
+);
+
+export async function outcomePanelFor(actor: Actor, referralId: string) {
+	const row = await caseInScope(actor, referralId);
+	if (!row) return null;
+	const school = isSchoolActor(actor);
+	const youthWorker = actor.role === 'youth_worker';
+	const [outcome] = await outcomePrepared({ referralId }).all();
+	const [certificate] = await certificatePrepared({ referralId }).all();
 	const canRecord = youthWorker && !outcome && outcomesFrom(row.state as CaseState).length > 0;
 	if (!outcome && !canRecord) return null;
 	const goals =
 		outcome && !school
-			? (await db().select({ text: t.goal.text, achievement: t.goal.achievement }).from(t.goal).where(eq(t.goal.referralId, referralId)).orderBy(asc(t.goal.position))).map((g) => ({
+			? (await goalRatingsPrepared({ referralId }).all()).map((g) => ({
 					text: g.text,
 					rating: g.achievement ? (GOAL_RATING_LABELS[g.achievement as GoalRating] ?? g.achievement) : 'Not rated'
 				}))

@@ -1,10 +1,12 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { CASE_STATE_LABELS, type CaseState } from '$lib/case-states';
 import { ROLE_LABELS, type Role } from '$lib/roles';
 import { SECTIONS } from '$lib/schemas/referral/sections';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
+import { preparedQuery } from '../db/prepared';
+import { userNames } from '../triage/case';
 import { consentsOf, sharesProgress } from './consents';
 import { findReferral, isEditableBySchool } from './drafts';
 import { matchesFor } from './matching';
@@ -51,6 +53,28 @@ export function eventDescription(e: { kind: string; fromState: string | null; to
 	}
 }
 
+// The case page's reads, built once (db/prepared.ts): it is the busiest page with the most queries.
+const eventsPrepared = preparedQuery((q) =>
+	q
+		.select({
+			at: t.caseEvent.at,
+			kind: t.caseEvent.kind,
+			fromState: t.caseEvent.fromState,
+			toState: t.caseEvent.toState,
+			section: t.caseEvent.section,
+			reason: t.caseEvent.reason,
+			schoolVisible: t.caseEvent.schoolVisible,
+			actorUserId: t.caseEvent.actorUserId,
+			actorRole: t.caseEvent.actorRole
+		})
+		.from(t.caseEvent)
+		.where(eq(t.caseEvent.referralId, sql.placeholder('referralId')))
+		.orderBy(asc(t.caseEvent.id))
+		.prepare()
+);
+const timersPrepared = preparedQuery((q) => q.select().from(t.caseTimer).where(eq(t.caseTimer.referralId, sql.placeholder('referralId'))).prepare());
+const schoolNamePrepared = preparedQuery((q) => q.select({ name: t.school.name }).from(t.school).where(eq(t.school.id, sql.placeholder('schoolId'))).prepare());
+
 /**
  * The case page, shaped by who is looking (DOMAIN.md §2, §3): youth workers see the whole case; the
  * school sees its own pupil's referral as it made it, and its progress only with consent to share
@@ -66,21 +90,7 @@ export async function viewCase(actor: Actor, referralId: string, now = new Date(
 	const state = referral.state as CaseState;
 	const stateShown: CaseState | 'received' = school && !shared && !ALWAYS_SHOWN_TO_SCHOOL.includes(state) ? 'received' : state;
 
-	const events = await db()
-		.select({
-			at: t.caseEvent.at,
-			kind: t.caseEvent.kind,
-			fromState: t.caseEvent.fromState,
-			toState: t.caseEvent.toState,
-			section: t.caseEvent.section,
-			reason: t.caseEvent.reason,
-			schoolVisible: t.caseEvent.schoolVisible,
-			actorUserId: t.caseEvent.actorUserId,
-			actorRole: t.caseEvent.actorRole
-		})
-		.from(t.caseEvent)
-		.where(eq(t.caseEvent.referralId, referralId))
-		.orderBy(asc(t.caseEvent.id));
+	const events = await eventsPrepared({ referralId }).all();
 	const visible = events.filter((e) => {
 		if (!school) return true;
 		if (!e.schoolVisible) return false;
@@ -90,12 +100,12 @@ export async function viewCase(actor: Actor, referralId: string, now = new Date(
 		if (e.kind !== 'transition') return true;
 		return ALWAYS_SHOWN_TO_SCHOOL.includes(e.toState as CaseState);
 	});
-	const userIds = [...new Set(visible.map((e) => e.actorUserId).filter((id): id is string => Boolean(id)))];
-	const names = new Map(
-		userIds.length ? (await db().select({ id: t.user.id, name: t.user.displayName }).from(t.user).where(inArray(t.user.id, userIds))).map((u) => [u.id, u.name]) : []
+	const names = await userNames(
+		db(),
+		visible.map((e) => e.actorUserId)
 	);
-	const timers = await db().select().from(t.caseTimer).where(eq(t.caseTimer.referralId, referralId));
-	const [schoolRow] = await db().select({ name: t.school.name }).from(t.school).where(eq(t.school.id, referral.schoolId));
+	const timers = await timersPrepared({ referralId }).all();
+	const [schoolRow] = await schoolNamePrepared({ schoolId: referral.schoolId }).all();
 	const by = workflowActorOf(actor);
 
 	await recordAudit(db(), actor, { action: 'referral.viewed', recordType: 'referral', recordId: referralId, schoolId: referral.schoolId });

@@ -1,8 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { readDate } from '$lib/schemas/fields';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t, type Tx } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { newId } from '../util/ids';
 import { recordCaseEvent } from './events';
 import { referralScope } from './scope';
@@ -29,8 +30,10 @@ export async function recordConsents(tx: Tx, referral: { id: string; serviceId: 
 	}
 }
 
+const consentsPrepared = preparedQuery((q) => q.select().from(t.consent).where(eq(t.consent.referralId, sql.placeholder('referralId'))).prepare());
+
 export async function consentsOf(referralId: string) {
-	return db().select().from(t.consent).where(eq(t.consent.referralId, referralId));
+	return consentsPrepared({ referralId }).all();
 }
 
 /** Whether the school may see progress (DOMAIN.md §3: consent to share progress, not withdrawn). */

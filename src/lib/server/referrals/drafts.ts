@@ -1,13 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { newId } from '../util/ids';
 import type { SectionKey } from '$lib/schemas/referral/sections';
 import { refreshRetention } from '../retention/refresh';
 import { columnsFromSection } from './denormalise';
 import { recordCaseEvent } from './events';
-import { referralScope } from './scope';
+import { referralScope, scopedReferral } from './scope';
 
 /** A draft belongs to the school: any of its DSLs can resume or discard it (DOMAIN.md §3 step 1). */
 export async function startReferral(actor: Actor, now = new Date()): Promise<string> {
@@ -23,10 +24,12 @@ export async function startReferral(actor: Actor, now = new Date()): Promise<str
 }
 
 /** The referral and its sections as typed, if the actor may see it. */
+const sectionsPrepared = preparedQuery((q) => q.select().from(t.referralSection).where(eq(t.referralSection.referralId, sql.placeholder('referralId'))).prepare());
+
 export async function findReferral(actor: Actor, id: string) {
-	const [row] = await db().select().from(t.referral).where(and(eq(t.referral.id, id), referralScope(actor)));
+	const row = await scopedReferral(actor, id);
 	if (!row) return null;
-	const sections = await db().select().from(t.referralSection).where(eq(t.referralSection.referralId, id));
+	const sections = await sectionsPrepared({ referralId: id }).all();
 	return {
 		referral: row,
 		sections: Object.fromEntries(

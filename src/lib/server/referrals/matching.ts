@@ -1,7 +1,8 @@
-import { and, eq, ne, or } from 'drizzle-orm';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t, type Tx } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { newId } from '../util/ids';
 import { recordCaseEvent } from './events';
 
@@ -78,7 +79,11 @@ export async function decideMatch(actor: Actor, proposalId: string, decision: Ma
 /** Proposals awaiting a youth worker's decision for one referral (never shown to a school). */
 export async function matchesFor(actor: Actor, referralId: string) {
 	if (actor.role !== 'youth_worker' && actor.role !== 'provider_admin') return [];
-	return db()
+	return matchesPrepared({ serviceId: actor.serviceId, referralId }).all();
+}
+
+const matchesPrepared = preparedQuery((q) =>
+	q
 		.select({
 			id: t.matchProposal.id,
 			basis: t.matchProposal.basis,
@@ -91,5 +96,6 @@ export async function matchesFor(actor: Actor, referralId: string) {
 		.from(t.matchProposal)
 		.innerJoin(t.referral, eq(t.referral.id, t.matchProposal.matchedReferralId))
 		.innerJoin(t.school, eq(t.school.id, t.referral.schoolId))
-		.where(and(eq(t.matchProposal.serviceId, actor.serviceId), eq(t.matchProposal.referralId, referralId)));
-}
+		.where(and(eq(t.matchProposal.serviceId, sql.placeholder('serviceId')), eq(t.matchProposal.referralId, sql.placeholder('referralId'))))
+		.prepare()
+);

@@ -1,12 +1,32 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { ATTENDANCE_LABELS, type Attendance } from '$lib/schemas/support-session';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
+import { preparedByShape, preparedQuery } from '../db/prepared';
 import { isSchoolActor } from '../referrals/scope';
 import { endsAtOf, endTimeOf, SESSION_READY_STATES, whereOf } from './common';
 import { titlesBySession } from './modules';
 import { openReviewsOf } from './reviews';
+
+/** This case's own register rows only; a school's only for its own pupil (built once: db/prepared.ts). */
+const caseSessionsPrepared = preparedByShape((q, shape: 'school' | 'service') => {
+	const a = t.supportSessionAttendee;
+	return q
+		.select({ session: t.supportSession, attendance: a.attendance, note: a.note, schoolId: a.schoolId })
+		.from(a)
+		.innerJoin(t.supportSession, eq(t.supportSession.id, a.sessionId))
+		.where(and(eq(a.referralId, sql.placeholder('referralId')), eq(a.serviceId, sql.placeholder('serviceId')), ...(shape === 'school' ? [eq(a.schoolId, sql.placeholder('schoolId'))] : [])))
+		.orderBy(asc(t.supportSession.startsAt), asc(t.supportSession.id))
+		.prepare();
+});
+const stateOfPrepared = preparedQuery((q) =>
+	q
+		.select({ state: t.referral.state })
+		.from(t.referral)
+		.where(and(eq(t.referral.id, sql.placeholder('referralId')), eq(t.referral.serviceId, sql.placeholder('serviceId'))))
+		.prepare()
+);
 
 /**
  * The sessions of one case, for its page (DOMAIN.md §3 step 6). Youth workers see them all with the
@@ -18,17 +38,11 @@ import { openReviewsOf } from './reviews';
 export async function sessionsOfCase(actor: Actor, referralId: string, progressShared: boolean, now = new Date()) {
 	const school = isSchoolActor(actor);
 	if (!school && actor.role !== 'youth_worker') return null;
-	const a = t.supportSessionAttendee;
-	const rows = await db()
-		.select({ session: t.supportSession, attendance: a.attendance, note: a.note, schoolId: a.schoolId })
-		.from(a)
-		.innerJoin(t.supportSession, eq(t.supportSession.id, a.sessionId))
-		.where(and(eq(a.referralId, referralId), eq(a.serviceId, actor.serviceId), ...(school ? [eq(a.schoolId, actor.schoolId ?? '')] : [])))
-		.orderBy(asc(t.supportSession.startsAt), asc(t.supportSession.id));
+	const rows = await caseSessionsPrepared(school ? 'school' : 'service', { referralId, serviceId: actor.serviceId, schoolId: actor.schoolId ?? '' }).all();
 	const shown = school && !progressShared ? rows.filter((r) => !r.session.cancelledAt && endsAtOf(r.session) > now) : rows;
 	const full = !school || progressShared;
 	const titles = full ? await titlesBySession(db(), shown.map((r) => r.session.id)) : new Map<string, string[]>();
-	const [referral] = school ? [] : await db().select({ state: t.referral.state }).from(t.referral).where(and(eq(t.referral.id, referralId), eq(t.referral.serviceId, actor.serviceId)));
+	const [referral] = school ? [] : await stateOfPrepared({ referralId, serviceId: actor.serviceId }).all();
 	const [first] = rows;
 	if (first) await recordAudit(db(), actor, { action: 'support-session.case-sessions-viewed', recordType: 'referral', recordId: referralId, schoolId: first.schoolId, detail: { count: shown.length } });
 	return {

@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { t, type Queryable, type Tx } from '../db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { isAppDatabase, t, type Queryable, type Tx } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { caseModuleSet } from '../programme/module-set';
 import { currentModuleSet, type ModuleSet } from '../settings/modules';
 
@@ -75,14 +76,26 @@ export async function storeModules(tx: Tx, serviceId: string, sessionId: string,
 }
 
 /** Module titles per session, for lists and panels. */
-export async function titlesBySession(q: Queryable, sessionIds: string[]): Promise<Map<string, string[]>> {
-	const result = new Map<string, string[]>();
-	if (sessionIds.length === 0) return result;
-	const rows = await q
+/** Any number of sessions in one shape: the ids go in as one JSON array (db/prepared.ts). */
+const titlesPrepared = preparedQuery((q) =>
+	q
 		.select({ sessionId: t.supportSessionModule.sessionId, title: t.programmeModule.title, position: t.programmeModule.position })
 		.from(t.supportSessionModule)
 		.innerJoin(t.programmeModule, eq(t.programmeModule.id, t.supportSessionModule.moduleId))
-		.where(inArray(t.supportSessionModule.sessionId, sessionIds));
+		.where(sql`${t.supportSessionModule.sessionId} in (select value from json_each(${sql.placeholder('ids')}))`)
+		.prepare()
+);
+
+export async function titlesBySession(q: Queryable, sessionIds: string[]): Promise<Map<string, string[]>> {
+	const result = new Map<string, string[]>();
+	if (sessionIds.length === 0) return result;
+	const rows = isAppDatabase(q)
+		? await titlesPrepared({ ids: JSON.stringify(sessionIds) }).all()
+		: await q
+				.select({ sessionId: t.supportSessionModule.sessionId, title: t.programmeModule.title, position: t.programmeModule.position })
+				.from(t.supportSessionModule)
+				.innerJoin(t.programmeModule, eq(t.programmeModule.id, t.supportSessionModule.moduleId))
+				.where(inArray(t.supportSessionModule.sessionId, sessionIds));
 	rows.sort((a, b) => a.position - b.position);
 	for (const r of rows) {
 		const list = result.get(r.sessionId) ?? [];

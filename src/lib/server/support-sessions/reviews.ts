@@ -1,8 +1,9 @@
-import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { REVIEW_DECISION_LABELS, type ReviewDecision } from '$lib/schemas/support-session';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t, type Tx } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { recordCaseEvent } from '../referrals/events';
 import { refreshReviewFlag } from '../referrals/review-flag';
 import { caseForYouthWorker } from '../triage/case';
@@ -48,11 +49,16 @@ export async function raiseAbsenceReviewIfDue(tx: Tx, actor: Actor, referral: { 
 /** The open reviews of a case, for its page (youth workers only). */
 export async function openReviewsOf(actor: Actor, referralId: string) {
 	if (actor.role !== 'youth_worker') return [];
-	return db()
+	return openReviewsPrepared({ referralId, serviceId: actor.serviceId }).all();
+}
+
+const openReviewsPrepared = preparedQuery((q) =>
+	q
 		.select({ id: t.caseReview.id, reason: t.caseReview.reason, raisedAt: t.caseReview.raisedAt })
 		.from(t.caseReview)
-		.where(and(eq(t.caseReview.referralId, referralId), eq(t.caseReview.serviceId, actor.serviceId), isNull(t.caseReview.decidedAt)));
-}
+		.where(and(eq(t.caseReview.referralId, sql.placeholder('referralId')), eq(t.caseReview.serviceId, sql.placeholder('serviceId')), isNull(t.caseReview.decidedAt)))
+		.prepare()
+);
 
 /** One review of a case of the actor's service, with the case's name, or null. */
 export async function reviewForDecision(actor: Actor, referralId: string, reviewId: string) {

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { ANSWERS, INDICATOR_KEYS, type Answer, type IndicatorKey } from '$lib/triage-indicators';
 import { NOTE_MAX, noteField, type StoredAnswers } from '$lib/schemas/triage';
 import type { Actor } from '../auth/actor';
-import { t, type Queryable } from '../db';
+import { isAppDatabase, t, type Queryable } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { referralScope } from '../referrals/scope';
 import type { ReferralFacts } from './rules';
 
@@ -25,8 +26,14 @@ export async function caseForYouthWorker(q: Queryable, actor: Actor, referralId:
 }
 
 /** The latest triage round of a case. */
+const latestRoundPrepared = preparedQuery((q) =>
+	q.select().from(t.triage).where(eq(t.triage.referralId, sql.placeholder('referralId'))).orderBy(desc(t.triage.round)).limit(1).prepare()
+);
+
 export async function latestRound(q: Queryable, referralId: string): Promise<TriageRow | null> {
-	const [row] = await q.select().from(t.triage).where(eq(t.triage.referralId, referralId)).orderBy(desc(t.triage.round)).limit(1);
+	const [row] = isAppDatabase(q)
+		? await latestRoundPrepared({ referralId }).all()
+		: await q.select().from(t.triage).where(eq(t.triage.referralId, referralId)).orderBy(desc(t.triage.round)).limit(1);
 	return row ?? null;
 }
 
@@ -113,9 +120,20 @@ export async function isActiveYouthWorker(q: Queryable, serviceId: string, userI
 	return Boolean(row);
 }
 
+/** Names for any number of ids in one shape: the ids go in as one JSON array (db/prepared.ts). */
+const userNamesPrepared = preparedQuery((q) =>
+	q
+		.select({ id: t.user.id, name: t.user.displayName })
+		.from(t.user)
+		.where(sql`${t.user.id} in (select value from json_each(${sql.placeholder('ids')}))`)
+		.prepare()
+);
+
 export async function userNames(q: Queryable, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
 	const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
 	if (wanted.length === 0) return new Map();
-	const rows = await q.select({ id: t.user.id, name: t.user.displayName }).from(t.user).where(inArray(t.user.id, wanted));
+	const rows = isAppDatabase(q)
+		? await userNamesPrepared({ ids: JSON.stringify(wanted) }).all()
+		: await q.select({ id: t.user.id, name: t.user.displayName }).from(t.user).where(inArray(t.user.id, wanted));
 	return new Map(rows.map((r) => [r.id, r.name]));
 }

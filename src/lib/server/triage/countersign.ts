@@ -1,9 +1,10 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { ESCALATION_AGENCY_LABELS, isEscalationAgency, type EscalationAgency } from '$lib/escalation-agencies';
 import { REASON_MAX } from '$lib/schemas/triage';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t, type Tx } from '../db';
+import { preparedQuery } from '../db/prepared';
 import { recordCaseEvent } from '../referrals/events';
 import { refreshReviewFlag } from '../referrals/review-flag';
 import { meetSubjectTimer, startWorkingDayTimer } from '../referrals/timers';
@@ -140,8 +141,17 @@ export async function countersignDecision(actor: Actor, countersignId: string, c
 }
 
 /** The countersign requests of one case, for its triage summary (youth workers and admins only). */
+const countersignsPrepared = preparedQuery((q) =>
+	q
+		.select()
+		.from(t.countersign)
+		.where(eq(t.countersign.referralId, sql.placeholder('referralId')))
+		.orderBy(asc(t.countersign.requestedAt), asc(t.countersign.id))
+		.prepare()
+);
+
 export async function countersignsOf(referralId: string, now = new Date()) {
-	const rows = await db().select().from(t.countersign).where(eq(t.countersign.referralId, referralId)).orderBy(asc(t.countersign.requestedAt), asc(t.countersign.id));
+	const rows = await countersignsPrepared({ referralId }).all();
 	const names = await userNames(db(), rows.map((r) => r.countersignedBy));
 	return rows.map((r) => ({
 		id: r.id,

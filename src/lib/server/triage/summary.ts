@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import type { CaseState } from '$lib/case-states';
 import { ESCALATION_AGENCY_LABELS, isEscalationAgency } from '$lib/escalation-agencies';
 import { LEVELS_OF_NEED, TRIAGE_DECISION_LABELS, type Rag, type TriageDecision } from '$lib/triage-indicators';
 import type { Actor } from '../auth/actor';
-import { db, t } from '../db';
-import { referralScope } from '../referrals/scope';
+import { db } from '../db';
+import { scopedReferral } from '../referrals/scope';
 import { answerMap, factsOf, latestRound, parseAnswers, userNames } from './case';
 import { countersignsOf } from './countersign';
 import type { RequiredEscalationChoice } from './decide';
@@ -19,10 +18,7 @@ import { TRIAGE_FLAGS, triageRules } from './rules';
  * The case page's own load writes the audit row for the read.
  */
 export async function triageSummaryFor(actor: Actor, referralId: string, now = new Date()) {
-	const [row] = await db()
-		.select()
-		.from(t.referral)
-		.where(and(eq(t.referral.id, referralId), referralScope(actor)));
+	const row = await scopedReferral(actor, referralId);
 	if (!row || row.state === 'draft') return null;
 	const latest = await latestRound(db(), referralId);
 	const state = row.state as CaseState;

@@ -6,7 +6,6 @@ import { getSetting } from '../../settings/settings';
 import { listTermDates } from '../../settings/term-dates';
 import { refreshPendingStatistics } from '../../statistics/refresh';
 import { isoDate, toLondon } from '../../time/working-days';
-import { timings } from '../aggregates';
 import type { Chart } from '../charts/svg';
 import { describeRule } from '../figures';
 import { NOT_CAUSAL } from '../metrics';
