@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BANK_HOLIDAYS } from '../settings/bank-holidays';
-import { addHours, addWorkingDays, fromLondon, isWorkingDay, toLondon } from './working-days';
+import { addHours, addWorkingDays, fromLondon, isWorkingDay, toLondon, toLondonByIntl } from './working-days';
 
 const holidays = new Set(BANK_HOLIDAYS.map((h) => h.date));
 const due = (iso: string, days = 1) => addWorkingDays(new Date(iso), days, holidays).toISOString();
@@ -57,5 +57,46 @@ describe('working days (England and Wales)', () => {
 	it('refuses negative or fractional days', () => {
 		expect(() => addWorkingDays(new Date(), -1, holidays)).toThrow(RangeError);
 		expect(() => addWorkingDays(new Date(), 0.5, holidays)).toThrow(RangeError);
+	});
+});
+
+describe('toLondon, by the offset kept per UTC hour', () => {
+	it('agrees with the time-zone database every 211 minutes from 2000 to 2040, and either side of the small hours of each spring and autumn day from 1970 to 2040', () => {
+		const check = (ms: number) => {
+			const instant = new Date(ms);
+			const fast = toLondon(instant);
+			const slow = toLondonByIntl(instant);
+			if (fast.hour !== slow.hour || fast.day !== slow.day || fast.minute !== slow.minute || fast.second !== slow.second) expect({ at: instant.toISOString(), fast }).toEqual({ at: instant.toISOString(), fast: slow });
+		};
+		// The offset only changes on a UTC hour, in the small hours of a spring or autumn day: the last
+		// second before each such hour and the hour itself.
+		for (let day = Date.UTC(1970, 0, 1); day < Date.UTC(2040, 0, 1); day += 3_600_000 * 24) {
+			if (![1, 2, 3, 8, 9, 10].includes(new Date(day).getUTCMonth())) continue;
+			const hour = day;
+			for (const h of [0, 1, 2]) {
+				check(hour + h * 3_600_000 - 1_000);
+				check(hour + h * 3_600_000);
+			}
+		}
+		for (let ms = Date.UTC(2000, 0, 1); ms < Date.UTC(2040, 0, 1); ms += 211 * 60_000 + 1_234) {
+			const instant = new Date(ms);
+			const fast = toLondon(instant);
+			const slow = toLondonByIntl(instant);
+			if (fast.hour !== slow.hour || fast.day !== slow.day || fast.minute !== slow.minute) expect({ at: instant.toISOString(), fast }).toEqual({ at: instant.toISOString(), fast: slow });
+		}
+	});
+
+	it('gives the wall clock either side of the spring and autumn changes of 2026', () => {
+		// 29 March 2026: 01:00 GMT becomes 02:00 BST. 25 October 2026: 02:00 BST becomes 01:00 GMT.
+		expect(toLondon(new Date('2026-03-29T00:59:59Z'))).toMatchObject({ day: 29, hour: 0, minute: 59, second: 59 });
+		expect(toLondon(new Date('2026-03-29T01:00:00Z'))).toMatchObject({ day: 29, hour: 2, minute: 0 });
+		expect(toLondon(new Date('2026-10-25T00:59:59.250Z'))).toMatchObject({ day: 25, hour: 1, minute: 59, second: 59, ms: 250 });
+		expect(toLondon(new Date('2026-10-25T01:00:00Z'))).toMatchObject({ day: 25, hour: 1, minute: 0 });
+		expect(toLondon(new Date('2026-12-31T23:30:00Z'))).toMatchObject({ year: 2026, month: 12, day: 31, hour: 23, minute: 30 });
+		expect(toLondon(new Date('2026-07-31T23:30:00Z'))).toMatchObject({ year: 2026, month: 8, day: 1, hour: 0, minute: 30 });
+	});
+
+	it('refuses an invalid date as the time-zone database does', () => {
+		expect(() => toLondon(new Date(Number.NaN))).toThrow(RangeError);
 	});
 });
