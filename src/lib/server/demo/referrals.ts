@@ -168,7 +168,9 @@ export async function seedDemoReferrals(world: DemoWorld, now = new Date()): Pro
 	for (const [i, entry] of DEMO_REFERRALS.entries()) {
 		const pupil = entry.samePupilAs !== undefined ? (pupils[entry.samePupilAs] ?? { forename: 'Demo', surname: 'Pupil' }) : demoPupil();
 		pupils[i] = pupil;
-		await createDemoReferral(world, entry, pupil, now);
+		// Made a few minutes apart, in this order, as a morning's referrals would be: so the triage queue
+		// (soonest due first) lists them in the order they came, whatever breaks a tie in the index.
+		await createDemoReferral(world, entry, pupil, new Date(now.getTime() - (DEMO_REFERRALS.length - i) * 3 * 60_000));
 	}
 	const made = DEMO_REFERRALS.length + (await seedDemoTriagedCases(world, now)) + (await seedDemoProgramme(world, now));
 	// The statistics rows the reports read, as the app's job would write them after these changes.
