@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db, isAppDatabase, t } from '$lib/server/db';
-import { preparedByShape, preparedQuery } from '$lib/server/db/prepared';
+import { preparedByShape, preparedOnEither, preparedQuery } from '$lib/server/db/prepared';
 import { useTestDatabase } from '../helpers/database';
 import { seedWorld } from '../helpers/world';
 
@@ -44,6 +44,20 @@ describe('prepared queries', () => {
 		await seedWorld();
 		expect((await byCreated({ at: Date.now() + 60_000 }).all()).length).toBeGreaterThan(0);
 		expect(await byCreated({ at: 0 }).all()).toEqual([]);
+	});
+
+	it('runs the same query in a transaction, seeing the transaction’s own changes', async () => {
+		const nameOf = preparedOnEither((q) => q.select({ name: t.school.name }).from(t.school).where(eq(t.school.id, sql.placeholder('id'))).prepare());
+		const [school] = await db().select().from(t.school).limit(1);
+		if (!school) throw new Error('no school');
+		await db()
+			.transaction(async (tx) => {
+				await tx.update(t.school).set({ name: 'Renamed in the transaction' }).where(eq(t.school.id, school.id));
+				expect(await nameOf(tx, { id: school.id })).toEqual([{ name: 'Renamed in the transaction' }]);
+				tx.rollback();
+			})
+			.catch(() => undefined);
+		expect(await nameOf(db(), { id: school.id })).toEqual([{ name: school.name }]);
 	});
 
 	it('knows the app’s database from a transaction', async () => {

@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { ASSESSMENT_DOMAIN_KEYS, GOAL_FIELDS, type AssessmentDomainKey } from '$lib/assessment-domains';
 import { DOMAIN_ANSWER_MAX, type AssessmentForm } from '$lib/schemas/assessment';
-import { isAppDatabase, t, type Queryable } from '../db';
-import { preparedQuery } from '../db/prepared';
+import { t, type Queryable } from '../db';
+import { preparedOnEither } from '../db/prepared';
 
 export type AssessmentRow = typeof t.assessment.$inferSelect;
 export type DomainAnswers = Partial<Record<AssessmentDomainKey, string>>;
@@ -50,15 +50,15 @@ function storedNewRisks(json: string | null | undefined): AssessmentForm['newRis
 }
 
 /** The assessment of a case and its goals, by the case's service (the caller has checked the case's scope). */
-// Read on every case page: built once (db/prepared.ts); a transaction builds its own.
-const assessmentPrepared = preparedQuery((q) =>
+// Read on every case page: built once on the app's database (db/prepared.ts).
+const assessmentQuery = preparedOnEither((q) =>
 	q
 		.select()
 		.from(t.assessment)
 		.where(and(eq(t.assessment.referralId, sql.placeholder('referralId')), eq(t.assessment.serviceId, sql.placeholder('serviceId'))))
 		.prepare()
 );
-const goalsPrepared = preparedQuery((q) =>
+const goalsQuery = preparedOnEither((q) =>
 	q
 		.select()
 		.from(t.goal)
@@ -68,20 +68,9 @@ const goalsPrepared = preparedQuery((q) =>
 );
 
 export async function assessmentOf(q: Queryable, referral: { id: string; serviceId: string }) {
-	if (isAppDatabase(q)) {
-		const values = { referralId: referral.id, serviceId: referral.serviceId };
-		const [row] = await assessmentPrepared(values).all();
-		return { row: row ?? null, goals: await goalsPrepared(values).all() };
-	}
-	const [row] = await q
-		.select()
-		.from(t.assessment)
-		.where(and(eq(t.assessment.referralId, referral.id), eq(t.assessment.serviceId, referral.serviceId)));
-	const goals = await q
-		.select()
-		.from(t.goal)
-		.where(and(eq(t.goal.referralId, referral.id), eq(t.goal.serviceId, referral.serviceId)))
-		.orderBy(asc(t.goal.position));
+	const values = { referralId: referral.id, serviceId: referral.serviceId };
+	const [row] = await assessmentQuery(q, values);
+	const goals = await goalsQuery(q, values);
 	return { row: row ?? null, goals };
 }
 

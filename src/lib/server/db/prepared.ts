@@ -1,5 +1,5 @@
 import { fillPlaceholders } from 'drizzle-orm';
-import { db, type Db } from './index';
+import { db, isAppDatabase, type Db, type Queryable } from './index';
 
 interface Preparable<R> {
 	all(values?: Record<string, unknown>): Promise<R>;
@@ -48,4 +48,14 @@ export function preparedByShape<Shape extends string, R>(build: (q: Db, shape: S
 export function preparedQuery<R>(build: (q: Db) => Preparable<R>): (values: Record<string, unknown>) => BoundQuery<R> {
 	const byShape = preparedByShape((q, _shape: 'one') => build(q));
 	return (values) => byShape('one', values);
+}
+
+/**
+ * One query for the app's database and for a transaction or another database a script opened: on
+ * the app's database it is built once ({@link preparedQuery}); elsewhere it is built afresh each
+ * time, from the same builder with the same placeholders, and run in that transaction.
+ */
+export function preparedOnEither<R>(build: (q: Queryable) => Preparable<R>): (q: Queryable, values: Record<string, unknown>) => Promise<R> {
+	const onApp = preparedQuery((q) => build(q));
+	return (q, values) => (isAppDatabase(q) ? onApp(values).all() : build(q).all(values));
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { isAppDatabase, t, type Queryable } from '../db';
-import { preparedByShape } from '../db/prepared';
+import { t, type Queryable } from '../db';
+import { preparedOnEither } from '../db/prepared';
 import { forgetSuppressedFamilies } from './service/family';
 
 /**
@@ -20,7 +20,7 @@ const KEEP = 32;
 const kept = new Map<string, { version: number; value: unknown }>();
 
 /** Read on every report request: built once (db/prepared.ts). */
-const versionPrepared = preparedByShape((q, _shape: 'one') =>
+const versionQuery = preparedOnEither((q) =>
 	q
 		.select({ version: t.reportVersion.version })
 		.from(t.reportVersion)
@@ -30,7 +30,7 @@ const versionPrepared = preparedByShape((q, _shape: 'one') =>
 
 /** The service's report version now: 0 until anything a report reads has changed. */
 export async function reportVersionOf(q: Queryable, serviceId: string): Promise<number> {
-	const [row] = isAppDatabase(q) ? await versionPrepared('one', { serviceId }).all() : await q.select({ version: t.reportVersion.version }).from(t.reportVersion).where(eq(t.reportVersion.serviceId, serviceId));
+	const [row] = await versionQuery(q, { serviceId });
 	return row?.version ?? 0;
 }
 

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
-import { db, isAppDatabase, t, type Queryable, type Tx } from '../db';
-import { preparedByShape } from '../db/prepared';
+import { db, t, type Queryable, type Tx } from '../db';
+import { preparedOnEither } from '../db/prepared';
 import { SETTINGS, type SettingKey, type SettingValue } from './definitions';
 import { assertCanEditSettings, invalid, refuseStale, StaleEdit, type SaveResult } from './save-result';
 
@@ -20,7 +20,7 @@ export async function getSetting<K extends SettingKey>(q: Queryable, serviceId: 
 }
 
 /** Read on most pages (the programme's name on every home page): built once (db/prepared.ts). */
-const settingPrepared = preparedByShape((q, _shape: 'one') =>
+const settingQuery = preparedOnEither((q) =>
 	q
 		.select({ value: t.setting.value, version: t.setting.version })
 		.from(t.setting)
@@ -30,13 +30,7 @@ const settingPrepared = preparedByShape((q, _shape: 'one') =>
 
 /** A setting with the version an edit form carries back; version 0 means never saved (the default). */
 export async function readSetting<K extends SettingKey>(q: Queryable, serviceId: string, key: K): Promise<{ value: SettingValue<K>; version: number }> {
-	const [row] =
-		isAppDatabase(q)
-			? await settingPrepared('one', { serviceId, key }).all()
-			: await q
-					.select({ value: t.setting.value, version: t.setting.version })
-					.from(t.setting)
-					.where(and(eq(t.setting.serviceId, serviceId), eq(t.setting.key, key)));
+	const [row] = await settingQuery(q, { serviceId, key });
 	return { value: settingValueOf(key, row?.value), version: row?.version ?? 0 };
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import { ethnicityGroup } from '$lib/codes';
-import { isAppDatabase, t, type Db, type Queryable, type Tx } from '../db';
-import { preparedByShape } from '../db/prepared';
+import { t, type Db, type Queryable, type Tx } from '../db';
+import { preparedOnEither } from '../db/prepared';
 import { isoDate, toLondon } from '../time/working-days';
 import { escalationStatisticRows } from './escalation-rows';
 import { newId } from '../util/ids';
@@ -180,7 +180,7 @@ async function refreshEscalationStatistics(tx: Tx, referralId: string, statistic
  * Recomputes every row asked for, each in its own transaction; a request made while one was being
  * recomputed stays asked for (its time is later). Returns how many rows were refreshed.
  */
-const pendingPrepared = preparedByShape((q, _shape: 'oldest') =>
+const pendingQuery = preparedOnEither((q) =>
 	q
 		.select()
 		.from(t.statisticRefresh)
@@ -190,8 +190,8 @@ const pendingPrepared = preparedByShape((q, _shape: 'oldest') =>
 );
 
 export async function refreshPendingStatistics(database: Db, now = new Date(), limit = 500): Promise<number> {
-	// Read before every report: built once (db/prepared.ts), unless a test gives its own database.
-	const pending = isAppDatabase(database) ? await pendingPrepared('oldest', { limit }).all() : await database.select().from(t.statisticRefresh).orderBy(asc(t.statisticRefresh.requestedAt)).limit(limit);
+	// Read before every report: built once on the app's database (db/prepared.ts).
+	const pending = await pendingQuery(database, { limit });
 	for (const request of pending) {
 		await database.transaction(async (tx) => {
 			await refreshStatistic(tx, request.referralId, now);

@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { isAppDatabase, t, type Queryable, type Tx } from '../db';
-import { preparedQuery } from '../db/prepared';
+import { and, eq, sql } from 'drizzle-orm';
+import { t, type Queryable, type Tx } from '../db';
+import { preparedOnEither } from '../db/prepared';
 import { caseModuleSet } from '../programme/module-set';
 import { currentModuleSet, type ModuleSet } from '../settings/modules';
 
@@ -77,7 +77,7 @@ export async function storeModules(tx: Tx, serviceId: string, sessionId: string,
 
 /** Module titles per session, for lists and panels. */
 /** Any number of sessions in one shape: the ids go in as one JSON array (db/prepared.ts). */
-const titlesPrepared = preparedQuery((q) =>
+const titlesQuery = preparedOnEither((q) =>
 	q
 		.select({ sessionId: t.supportSessionModule.sessionId, title: t.programmeModule.title, position: t.programmeModule.position })
 		.from(t.supportSessionModule)
@@ -89,13 +89,7 @@ const titlesPrepared = preparedQuery((q) =>
 export async function titlesBySession(q: Queryable, sessionIds: string[]): Promise<Map<string, string[]>> {
 	const result = new Map<string, string[]>();
 	if (sessionIds.length === 0) return result;
-	const rows = isAppDatabase(q)
-		? await titlesPrepared({ ids: JSON.stringify(sessionIds) }).all()
-		: await q
-				.select({ sessionId: t.supportSessionModule.sessionId, title: t.programmeModule.title, position: t.programmeModule.position })
-				.from(t.supportSessionModule)
-				.innerJoin(t.programmeModule, eq(t.programmeModule.id, t.supportSessionModule.moduleId))
-				.where(inArray(t.supportSessionModule.sessionId, sessionIds));
+	const rows = await titlesQuery(q, { ids: JSON.stringify(sessionIds) });
 	rows.sort((a, b) => a.position - b.position);
 	for (const r of rows) {
 		const list = result.get(r.sessionId) ?? [];

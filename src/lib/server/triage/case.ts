@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import { ANSWERS, INDICATOR_KEYS, type Answer, type IndicatorKey } from '$lib/triage-indicators';
 import { NOTE_MAX, noteField, type StoredAnswers } from '$lib/schemas/triage';
 import type { Actor } from '../auth/actor';
-import { isAppDatabase, t, type Queryable } from '../db';
-import { preparedQuery } from '../db/prepared';
+import { t, type Queryable } from '../db';
+import { preparedOnEither } from '../db/prepared';
 import { referralScope } from '../referrals/scope';
 import type { ReferralFacts } from './rules';
 
@@ -26,14 +26,12 @@ export async function caseForYouthWorker(q: Queryable, actor: Actor, referralId:
 }
 
 /** The latest triage round of a case. */
-const latestRoundPrepared = preparedQuery((q) =>
+const latestRoundQuery = preparedOnEither((q) =>
 	q.select().from(t.triage).where(eq(t.triage.referralId, sql.placeholder('referralId'))).orderBy(desc(t.triage.round)).limit(1).prepare()
 );
 
 export async function latestRound(q: Queryable, referralId: string): Promise<TriageRow | null> {
-	const [row] = isAppDatabase(q)
-		? await latestRoundPrepared({ referralId }).all()
-		: await q.select().from(t.triage).where(eq(t.triage.referralId, referralId)).orderBy(desc(t.triage.round)).limit(1);
+	const [row] = await latestRoundQuery(q, { referralId });
 	return row ?? null;
 }
 
@@ -121,7 +119,7 @@ export async function isActiveYouthWorker(q: Queryable, serviceId: string, userI
 }
 
 /** Names for any number of ids in one shape: the ids go in as one JSON array (db/prepared.ts). */
-const userNamesPrepared = preparedQuery((q) =>
+const userNamesQuery = preparedOnEither((q) =>
 	q
 		.select({ id: t.user.id, name: t.user.displayName })
 		.from(t.user)
@@ -132,8 +130,6 @@ const userNamesPrepared = preparedQuery((q) =>
 export async function userNames(q: Queryable, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
 	const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
 	if (wanted.length === 0) return new Map();
-	const rows = isAppDatabase(q)
-		? await userNamesPrepared({ ids: JSON.stringify(wanted) }).all()
-		: await q.select({ id: t.user.id, name: t.user.displayName }).from(t.user).where(inArray(t.user.id, wanted));
+	const rows = await userNamesQuery(q, { ids: JSON.stringify(wanted) });
 	return new Map(rows.map((r) => [r.id, r.name]));
 }
