@@ -2,13 +2,13 @@ import { and, asc, eq, gt, isNotNull, isNull, or, sql, type SQL } from 'drizzle-
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
-import { preparedByShape } from '../db/prepared';
+import { preparedQuery } from '../db/prepared';
 import { FOLLOW_UP_STATUS, statusOf } from './view';
 
 const f = t.followUp;
 const open = and(isNotNull(f.promptedAt), isNull(f.recordedAt), isNull(f.notReturnedAt));
 
-const toRecordPrepared = preparedByShape((q, _shape: 'school') =>
+const toRecordPrepared = preparedQuery((q) =>
 	q
 		.select({ referralId: f.referralId, months: f.months, dueOn: f.dueOn, chasedAt: f.chasedAt, displayName: t.referral.displayName })
 		.from(f)
@@ -31,7 +31,7 @@ export async function followUpsToRecord(actor: Actor) {
 
 /** The query itself, also read by the query-plan test. */
 export function followUpsToRecordQuery(actor: Actor) {
-	return toRecordPrepared('school', { serviceId: actor.serviceId, schoolId: actor.schoolId ?? '' });
+	return toRecordPrepared({ serviceId: actor.serviceId, schoolId: actor.schoolId ?? '' });
 }
 
 export const FOLLOW_UP_FILTERS = [

@@ -3,7 +3,7 @@ import { CASE_STATES, type CaseState } from '$lib/case-states';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
-import { preparedByShape } from '../db/prepared';
+import { preparedByShape, preparedQuery } from '../db/prepared';
 import { nameKey, prefixEnd } from './names';
 import { preparedReferralScope, referralScopeKind, type ReferralScopeKind } from './scope';
 
@@ -114,7 +114,7 @@ export async function triageQueue(actor: Actor, now = new Date()) {
 	}));
 }
 
-const triageQueuePrepared = preparedByShape((q, _shape: 'queue') =>
+const triageQueuePrepared = preparedQuery((q) =>
 	q
 		.select({
 			id: t.referral.id,
@@ -142,5 +142,5 @@ const triageQueuePrepared = preparedByShape((q, _shape: 'queue') =>
 );
 
 export function triageQueueQuery(actor: Actor) {
-	return triageQueuePrepared('queue', { serviceId: actor.serviceId });
+	return triageQueuePrepared({ serviceId: actor.serviceId });
 }

@@ -3,7 +3,7 @@ import { DURATION_MAX, SESSION_KIND_LABELS, type SessionKind } from '$lib/schema
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../auth/actor';
 import { db, t } from '../db';
-import { preparedByShape } from '../db/prepared';
+import { preparedQuery } from '../db/prepared';
 import { isSchoolActor } from '../referrals/scope';
 import { userNames } from '../triage/case';
 import { endsAtOf, endTimeOf, SESSION_READY_STATES, whereOf } from './common';
@@ -76,7 +76,7 @@ export async function listSessions(actor: Actor, filter: SessionListFilter, now 
 	};
 }
 
-const upcomingPrepared = preparedByShape((q, _shape: 'school') => {
+const upcomingPrepared = preparedQuery((q) => {
 	const a = t.supportSessionAttendee;
 	const s = t.supportSession;
 	return q
@@ -108,7 +108,7 @@ const upcomingPrepared = preparedByShape((q, _shape: 'school') => {
  */
 export async function upcomingForSchool(actor: Actor, now = new Date()) {
 	if (!isSchoolActor(actor) || !actor.schoolId) return [];
-	const rows = await upcomingPrepared('school', { schoolId: actor.schoolId, serviceId: actor.serviceId, from: now.getTime() - DURATION_MAX * 60_000 }).all();
+	const rows = await upcomingPrepared({ schoolId: actor.schoolId, serviceId: actor.serviceId, from: now.getTime() - DURATION_MAX * 60_000 }).all();
 	const upcoming = rows.filter((r) => endsAtOf(r) > now);
 	await recordAudit(db(), actor, { action: 'support-session.upcoming-list', schoolId: actor.schoolId, detail: { filter: 'upcoming', count: upcoming.length } });
 	return upcoming.map((r) => ({
