@@ -89,7 +89,7 @@ export const MATRIX_ROUTES: Record<string, RouteFixture> = {
 	'/(app)/referrals/[id]/escalations/new': {
 		record: 'submitted',
 		params: id,
-		fill: { 'actions.default': () => ({ agency: 'police', made: 'yes', method: 'phone', ...dateFields('sent'), sentTime: '09:30', reference: 'P-1', lawfulBasis: 'consent', note: '' }) }
+		fill: { 'actions.default': () => ({ agency: 'police', made: 'yes', method: 'phone', ...dateFields('sent'), sentTime: '00:00', reference: 'P-1', lawfulBasis: 'consent', note: '' }) }
 	},
 	'/(app)/referrals/[id]/escalations/[escalationId]': { record: 'escalation', params: (b) => ({ ...id(b), escalationId: b.escalationId ?? '' }) },
 	'/(app)/referrals/[id]/escalations/[escalationId]/withdraw': { record: 'escalation', params: (b) => ({ ...id(b), escalationId: b.escalationId ?? '' }), fill: { 'actions.default': reason } },

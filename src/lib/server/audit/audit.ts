@@ -23,6 +23,7 @@ interface Batch {
 	open: boolean;
 }
 const batches = new AsyncLocalStorage<Batch>();
+const captures = new AsyncLocalStorage<AuditEntry[]>();
 
 /**
  * Writes one append-only audit row. Call it with the transaction that makes the change, so the row
@@ -31,6 +32,7 @@ const batches = new AsyncLocalStorage<Batch>();
  */
 export async function recordAudit(q: Queryable, actor: Actor | null, entry: AuditEntry): Promise<void> {
 	const row = auditRow(actor, entry);
+	if (q === db()) captures.getStore()?.push(entry);
 	const batch = batches.getStore();
 	if (batch?.open && q === db()) {
 		batch.rows.push(row);
@@ -55,6 +57,23 @@ export async function withAuditBatch<T>(run: () => Promise<T>): Promise<T> {
 		batch.open = false;
 		if (batch.rows.length > 0) await commitTogether(batch.rows);
 	}
+}
+
+/**
+ * Runs `read` and returns the audit entries its reads recorded (written as usual), so a page kept in
+ * memory (render/kept-pages.ts) can write the same rows again each time it is served: every read of
+ * a pupil's record keeps its row whether or not the page was built afresh (SECURITY.md 15). A change's
+ * row, written in its transaction, is not a read's and is not captured.
+ */
+export async function captureReadAudits<T>(read: () => Promise<T>): Promise<{ value: T; entries: AuditEntry[] }> {
+	const entries: AuditEntry[] = [];
+	const value = await captures.run(entries, read);
+	return { value, entries };
+}
+
+/** Writes again the read rows {@link captureReadAudits} captured, as `actor` now (this request's address). */
+export async function recordReadAudits(actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+	for (const entry of entries) await recordAudit(db(), actor, entry);
 }
 
 function auditRow(actor: Actor | null, entry: AuditEntry): AuditRow {

@@ -26,9 +26,14 @@ export function renderedOnce<P extends Record<string, unknown>>(keptValue: objec
 	}
 	const found = byComponent.get(component as Component<never>);
 	if (found !== undefined) return found;
-	const html = render(component, { props }).body.replace(MARKER, '');
+	const html = renderSection(component, props);
 	byComponent.set(component as Component<never>, html);
 	return html;
+}
+
+/** A section rendered to HTML to keep, without Svelte's hydration markers. */
+export function renderSection<P extends Record<string, unknown>>(component: Component<P>, props: P): string {
+	return render(component, { props }).body.replace(MARKER, '');
 }
 
 /**

@@ -1,7 +1,9 @@
 import { CASE_STATES, type CaseState } from '$lib/case-states';
 import { guard } from '$lib/server/auth/guard';
 import { homeFor } from '$lib/server/home/home';
-import { upcomingForSchool } from '$lib/server/support-sessions/lists';
+import { schoolHome } from '$lib/server/home/school-home';
+import { renderSection, sectionForPage } from '$lib/server/render/kept-section';
+import SchoolHome from './SchoolHome.svelte';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -16,10 +18,16 @@ export const load: PageServerLoad = async (event) => {
 	// Searching, filtering or paging the list shows the list alone, right under the form: the panels of
 	// what is due (follow-ups to record, sessions to release pupils for) belong to the home view.
 	const listing = Boolean(filter.state || filter.search || filter.after);
+	if (actor.role === 'dsl' || actor.role === 'deputy_dsl') {
+		const page = await schoolHome(actor, filter, listing, (data) => renderSection(SchoolHome, { data }));
+		return {
+			home: { kind: 'school' as const, programmeName: page.programmeName },
+			schoolHome: sectionForPage(event, page.body),
+			discarded: query.has('discarded')
+		};
+	}
 	return {
 		home: await homeFor(actor, filter, { panels: !listing }),
-		upcomingSessions: listing ? null : await upcomingForSchool(actor),
-		listing,
 		discarded: query.has('discarded')
 	};
 };

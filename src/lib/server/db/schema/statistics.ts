@@ -145,3 +145,17 @@ export const reportVersion = sqliteTable('report_version', {
 	serviceId: text().primaryKey(),
 	version: integer().notNull()
 });
+
+/**
+ * A counter per case, per school and one for what every page shares, bumped by triggers (migration
+ * 0013) on every insert, update or delete of anything the case page or a school's home page shows:
+ * `scope` is a referral's id, `school:` and a school's id, or `shared` (users' names, schools,
+ * settings, modules, group sessions). A rendering kept in memory (render/kept-pages.ts) is served
+ * only while the counters it was built under still read the same, so no write path can forget to
+ * invalidate it, on this instance or another. `tests/integration/record-version.test.ts` fails if a
+ * table is neither watched nor named as not shown.
+ */
+export const recordVersion = sqliteTable('record_version', {
+	scope: text().primaryKey(),
+	version: integer().notNull()
+});
