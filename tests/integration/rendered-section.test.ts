@@ -5,6 +5,7 @@ import { db, t } from '$lib/server/db';
 import { RenderedSection } from '$lib/rendered-section';
 import { buildGovernorReport } from '$lib/server/reports/governor/report';
 import { renderedOnce } from '$lib/server/render/kept-section';
+import { PERIOD_OPEN_NOTE } from '$lib/server/reports/service/tables';
 import { transport } from '../../src/hooks';
 import { load as governorLoad } from '../../src/routes/(app)/reports/school/[schoolId]/+page.server';
 import ReportBody from '../../src/routes/(app)/reports/school/[schoolId]/ReportBody.svelte';
@@ -30,6 +31,8 @@ beforeAll(async () => {
 afterAll(() => close());
 
 const service = () => world.services[0];
+/** The financial year (April to March) a day falls in, as the report's period key. */
+const financialYearKey = (day: Date) => `fy-${day.getUTCMonth() >= 3 ? day.getUTCFullYear() : day.getUTCFullYear() - 1}`;
 const school = () => service().schools[0];
 type GovernorData = { periodLabel: string; body: RenderedSection | string };
 
@@ -101,5 +104,17 @@ describe('a report page’s rendered body (issue 8)', () => {
 		const serviceHtml = htmlOf(data.body);
 		expect(serviceHtml).toContain('Oak &lt;script>alert(1)&lt;/script>');
 		expect(serviceHtml).not.toMatch(/<script|<img|<!--/);
+	});
+
+	it('says once, under the period, that a period still running is not final, rather than at every table', async () => {
+		const commissioner = await signedInAs(service().actors.commissioner.userId);
+		const page = async (period: string) =>
+			htmlOf(((await serviceLoad(fakeEvent({ path: `/reports/service?period=${period}`, auth: commissioner }) as unknown as Parameters<typeof serviceLoad>[0] & LoadEvent)) as { body: RenderedSection }).body);
+		const running = await page(financialYearKey(new Date()));
+		expect(running.split(PERIOD_OPEN_NOTE)).toHaveLength(2);
+		expect(running.indexOf(PERIOD_OPEN_NOTE)).toBeLessThan(running.indexOf('<table'));
+		const ended = await page('fy-2024');
+		expect(ended).toContain('Financial year 2024/25');
+		expect(ended).not.toContain(PERIOD_OPEN_NOTE);
 	});
 });

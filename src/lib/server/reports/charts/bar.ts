@@ -11,6 +11,11 @@ const WIDTH = 640;
 const LABELS = 190;
 const PLOT = 360;
 const ROW = 34;
+/**
+ * More bars than this make a chart nobody can read (a service's every school, say): the figures are
+ * then given as the table alone, which lists them all and can be searched in the browser.
+ */
+export const MAX_BARS = 30;
 /** A hidden figure's placeholder is this wide whatever the count is, so its size gives nothing away. */
 export const HIDDEN_BAR = 28;
 
@@ -20,6 +25,8 @@ export const HIDDEN_BAR = 28;
  */
 export function barChart(options: { id: string; title: string; valueHeading: string; bars: readonly Bar[]; summary?: string }): Chart {
 	const { bars } = options;
+	const table = { caption: options.title, head: ['Group', options.valueHeading], rows: bars.map((b) => ({ label: b.label, cells: [b.figure.display] })) };
+	if (bars.length > MAX_BARS) return { svg: '', title: options.title, description: `${options.valueHeading} for ${bars.length} groups: too many to chart, so given as a table.`, table };
 	const height = bars.length * ROW + 16;
 	const y = scaleBand<number>().domain(bars.map((_, i) => i)).range([8, height - 8]).paddingInner(0.3);
 	const x = scaleLinear().domain([0, printedMaximum(bars.map((b) => b.figure))]).range([0, PLOT]);
@@ -38,6 +45,6 @@ export function barChart(options: { id: string; title: string; valueHeading: str
 		svg: svgDocument(options.id, WIDTH, height, options.title, description, axis + body.join('')),
 		title: options.title,
 		description,
-		table: { caption: options.title, head: ['Group', options.valueHeading], rows: bars.map((b) => ({ label: b.label, cells: [b.figure.display] })) }
+		table
 	};
 }

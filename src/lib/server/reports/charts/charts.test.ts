@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { breakdown, separateCounts } from '../publication';
 import { suppress, type Figure } from '../suppression';
-import { barChart, HIDDEN_BAR } from './bar';
+import { barChart, HIDDEN_BAR, MAX_BARS } from './bar';
 import { funnelChart } from './funnel';
 import { COLOURS, escapeXml } from './svg';
 import { HIDDEN_COLUMN, trendChart } from './trend';
@@ -91,6 +91,16 @@ describe('charts', () => {
 			{ label: 'Autumn', cells: ['7', '5'] },
 			{ label: 'Spring', cells: ['12', '9'] }
 		]);
+	});
+
+	it('gives more groups than a chart can show legibly as the table alone, every group in it', () => {
+		const bars = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `School ${i + 1}`, figure: shown(10 + i) }));
+		const most = barChart({ id: 'schools', title: 'Referrals by school', valueHeading: 'Referrals', bars: bars(MAX_BARS) });
+		expect(most.svg).toContain('School 30');
+		const tooMany = barChart({ id: 'schools', title: 'Referrals by school', valueHeading: 'Referrals', bars: bars(MAX_BARS + 1) });
+		expect(tooMany.svg).toBe('');
+		expect(tooMany.table.rows).toHaveLength(MAX_BARS + 1);
+		expect(tooMany.table.rows[MAX_BARS]).toEqual({ label: 'School 31', cells: ['40'] });
 	});
 
 	it('uses no inline styles, which the CSP forbids', () => {

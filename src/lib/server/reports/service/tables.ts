@@ -50,9 +50,12 @@ export interface Context {
 
 export type Reader = (id: string) => Cell;
 
+/** Every figure's note while its period is still running: the page says it once, the CSV on every row. */
+export const PERIOD_OPEN_NOTE = 'Not final: this period has not ended yet, so its figures will change.';
+
 export function maturityNote(metric: MetricDefinition, period: Period, today: string): string | null {
 	if (hasMatured(period, metric.maturesAfterMonths, today)) return null;
-	if (period.to >= today) return 'Not final: this period has not ended yet, so its figures will change.';
+	if (period.to >= today) return PERIOD_OPEN_NOTE;
 	return `Not final: cases in this period can still change this figure until ${formatIsoDate(addMonths(period.to, metric.maturesAfterMonths))}.`;
 }
 
