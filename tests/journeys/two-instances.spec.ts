@@ -52,6 +52,36 @@ test('a session made on one instance works on the other, and signing out on one 
 	await context.close();
 });
 
+test('a case page and a school’s home kept on one instance show a change made on the other at once', async ({ browser }) => {
+	const context = await browser.newContext({ baseURL: a.url });
+	const page = await context.newPage();
+	await signIn(page, a, 'dsl.oakfield@example.org');
+
+	// B keeps the school's list of submitted referrals and the first one's case page (issue 8).
+	await page.goto(`${b.url}/home?state=submitted`);
+	const table = page.getByRole('table', { name: 'Your school’s referrals' });
+	const first = table.getByRole('link').first();
+	const name = (await first.textContent()) ?? '';
+	const casePath = new URL((await first.getAttribute('href')) ?? '', b.url).pathname;
+	await page.goto(`${b.url}${casePath}`);
+	await expect(page.getByText('Submitted', { exact: true }).first()).toBeVisible();
+
+	// Withdrawn on A.
+	await page.goto(`${a.url}${casePath}/withdraw`);
+	await page.getByLabel('Why is the referral being withdrawn?').fill('Moved to a school in another county');
+	await submit(page, page.getByRole('button', { name: 'Withdraw the referral' }));
+	await expect(page.getByText('Withdrawn', { exact: true }).first()).toBeVisible();
+
+	// B shows it withdrawn, with the reason, and no longer lists it as submitted.
+	await page.goto(`${b.url}${casePath}`);
+	await expect(page.getByText('Withdrawn', { exact: true }).first()).toBeVisible();
+	await expect(page.getByText('Moved to a school in another county').first()).toBeVisible();
+	await scan(page);
+	await page.goto(`${b.url}/home?state=submitted`);
+	await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0);
+	await context.close();
+});
+
 test('sign-in throttling counts the attempts made on both instances together', async () => {
 	const attempt = (app: JourneyApp, password: string) =>
 		fetch(`${app.url}/sign-in`, {
