@@ -1,4 +1,5 @@
 import type { AuthContext } from '$lib/server/auth/context';
+import type { KeptHtml } from '$lib/server/render/kept-section';
 
 declare global {
 	namespace App {
@@ -15,6 +16,8 @@ declare global {
 			auth: AuthContext | null;
 			/** Set when the cookie named a session that has timed out: whose it was. */
 			expiredUserId: string | null;
+			/** Kept sections this page placed by placeholder, for the response hook to put in (render/splice.ts). */
+			keptSections?: Map<string, KeptHtml>;
 		}
 	}
 }

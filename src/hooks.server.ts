@@ -7,6 +7,7 @@ import { withAuditBatch } from '$lib/server/audit/audit';
 import { redirectResponse } from '$lib/server/http/redirect';
 import { originConfig } from '$lib/server/env';
 import { applySecurityHeaders } from '$lib/server/http/headers';
+import { spliceKeptSections } from '$lib/server/render/splice';
 import { crossSiteRefusal, isCrossSiteWrite } from '$lib/server/http/origin-check';
 import { nulRefusal, postsNulCharacter } from '$lib/server/http/nul-text';
 import { startWorker, stopWorker } from '$lib/server/outbox/worker';
@@ -57,6 +58,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	} else {
 		response = await resolve(event);
 	}
+	if (event.locals.keptSections) response = await spliceKeptSections(response, event.locals.keptSections);
 	applySecurityHeaders(response, event.locals.auth !== null);
 	return response;
 };

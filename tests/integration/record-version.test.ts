@@ -106,7 +106,7 @@ describe('the case page is kept while nothing on it changes, and never after (is
 		const id = await submittedCase(school.actors.dsl);
 		const now = Date.now();
 		const before = await casePage(worker, id, render, now);
-		expect(before?.body).toContain('Submitted');
+		expect(before?.body.html).toContain('Submitted');
 		const decided = await decideTriage(
 			worker,
 			id,
@@ -117,7 +117,7 @@ describe('the case page is kept while nothing on it changes, and never after (is
 		const after = await casePage(worker, id, render, now);
 		expect(after).not.toBe(before);
 		expect(after?.heading.stateLabel).not.toBe(before?.heading.stateLabel);
-		expect(after?.body).toContain(after?.heading.stateLabel);
+		expect(after?.body.html).toContain(after?.heading.stateLabel);
 	});
 
 	it('builds afresh after a change to a shared record it shows (a user’s name)', async () => {
@@ -129,7 +129,7 @@ describe('the case page is kept while nothing on it changes, and never after (is
 		await db().update(t.user).set({ displayName: 'Dana Renamed' }).where(eq(t.user.id, school.actors.dsl.userId));
 		const after = await casePage(worker, id, render, now);
 		expect(after).not.toBe(before);
-		expect(after?.body).toContain('Dana Renamed');
+		expect(after?.body.html).toContain('Dana Renamed');
 	});
 
 	it('keeps each person’s page apart, and a school outside the case gets nothing', async () => {
@@ -178,7 +178,7 @@ describe('a school’s home is kept while nothing at the school changes (issue 8
 		const id = await submittedCase(dsl, { pupil: { legalForename: 'Keptpage', legalSurname: 'Testcase' } });
 		const after = await schoolHome(dsl, {}, false, render, now);
 		expect(after).not.toBe(first);
-		expect(after.body).toContain('Keptpage');
+		expect(after.body.html).toContain('Keptpage');
 		expect(id).toBeTruthy();
 	});
 

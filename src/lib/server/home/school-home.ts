@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor';
 import type { ListFilter } from '../referrals/lists';
 import { keptPage, recordVersions, schoolScope, SHARED_SCOPE } from '../render/kept-pages';
+import { KeptHtml } from '../render/kept-section';
 import { upcomingForSchool } from '../support-sessions/lists';
 import { homeFor, type HomeView } from './home';
 
@@ -20,7 +21,7 @@ export type SchoolHomeData = Awaited<ReturnType<typeof schoolHomeData>>;
 export interface RenderedSchoolHome {
 	programmeName: string;
 	/** The page below its heading, as HTML (render/kept-section.ts). */
-	body: string;
+	body: KeptHtml;
 }
 
 /**
@@ -38,8 +39,8 @@ export async function schoolHome(actor: Actor, filter: ListFilter, listing: bool
 		versions,
 		async () => {
 			const data = await schoolHomeData(actor, filter, listing);
-			const body = render(data);
-			return { value: { programmeName: data.home.programmeName, body }, bytes: body.length * 2 };
+			const body = new KeptHtml(render(data));
+			return { value: { programmeName: data.home.programmeName, body }, bytes: body.html.length * 3 };
 		},
 		now
 	);

@@ -10,6 +10,7 @@ import { followUpsFor } from '../follow-ups/view';
 import { onwardReferralsFor } from '../onward-referrals/view';
 import { outcomePanelFor } from '../outcomes/view';
 import { keptPage, SHARED_SCOPE } from '../render/kept-pages';
+import { KeptHtml } from '../render/kept-section';
 import { retentionPanelFor } from '../retention/record';
 import { sessionsOfCase } from '../support-sessions/case-sessions';
 import { triageSummaryFor } from '../triage/summary';
@@ -49,7 +50,7 @@ export interface CaseHeading {
 export interface RenderedCase {
 	heading: CaseHeading;
 	/** The page's body as HTML (render/kept-section.ts). */
-	body: string;
+	body: KeptHtml;
 }
 
 /** On every request: is the case in the actor's scope, and the versions of what it shows (one query). */
@@ -84,7 +85,7 @@ export async function casePage(actor: Actor, referralId: string, render: (data: 
 			tag: view.state === 'received' ? 'blue' : CASE_STATE_TAGS[view.state as CaseState],
 			flags: view.flags
 		};
-		const body = render(data);
-		return { value: { heading, body }, bytes: body.length * 2 };
+		const body = new KeptHtml(render(data));
+		return { value: { heading, body }, bytes: body.html.length * 3 };
 	}, now);
 }
