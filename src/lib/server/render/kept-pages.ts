@@ -21,8 +21,8 @@ import { preparedQuery } from '../db/prepared';
  * the caller checks the record is in the actor's scope on every request before asking for it. The
  * audit rows the page's reads wrote are written again each time it is served (SECURITY.md 15).
  *
- * Bounded: at most {@link KEEP_BYTES} of HTML, and nothing kept past {@link KEEP_MS}, so a pupil's
- * details leave memory within minutes of anyone last opening them.
+ * Bounded: at most {@link KEEP_BYTES} of HTML, and nothing kept past {@link KEEP_MS} (swept each
+ * minute), so a pupil's details leave memory within minutes of the page being built.
  */
 const KEEP_BYTES = 24 * 1024 * 1024;
 const KEEP_MS = 2 * 60_000;
@@ -88,18 +88,21 @@ export async function keptPage<V>(
 	drop(slot);
 	const { value: built, entries } = await captureReadAudits(build);
 	if (!built) return null;
+	drop(slot); // another request for the same page may have kept one meanwhile
 	kept.set(slot, { stamp, value: built.value, audits: entries, bytes: built.bytes, at: now });
 	keptBytes += built.bytes;
-	// Oldest first: a Map keeps insertion order, and a page is re-inserted whenever it is rebuilt.
+	// A page is re-inserted whenever it is rebuilt, so the oldest come first.
+	sweep(now);
+	return built.value;
+}
+
+/** Drops what has outlived {@link KEEP_MS}, oldest first; a Map keeps insertion order. */
+function sweep(now: number) {
 	for (const [oldest, entry] of kept) {
 		if (keptBytes <= KEEP_BYTES && now - entry.at < KEEP_MS) break;
 		drop(oldest);
 	}
-	return built.value;
 }
 
-/** Forgets every kept page (tests, and a restore from backup). */
-export function forgetKeptPages(): void {
-	kept.clear();
-	keptBytes = 0;
-}
+// Also while nobody opens a page, so a pupil's details do not linger in an idle instance.
+setInterval(() => sweep(Date.now()), MINUTE).unref();
