@@ -11,6 +11,7 @@ import { GET as serviceCsvGet } from '../../src/routes/(app)/reports/service/rep
 import { useTestDatabase } from '../helpers/database';
 import { acceptedCase, submittedCase } from '../helpers/case';
 import { canaryAnswers, findCanaries } from '../helpers/canaries';
+import { dataAsSent } from '../helpers/as-sent';
 import { fakeEvent } from '../helpers/event';
 import { pdfText } from '../helpers/pdf';
 import { seedWorld, type World } from '../helpers/world';
@@ -52,11 +53,12 @@ const event = (path: string, as: AuthContext) => ({ ...fakeEvent({ path, auth: a
 /** Every output of the governors' report, as text, for one person. */
 async function governorOutputs(as: AuthContext): Promise<Record<string, string>> {
 	const base = `/reports/school/${schoolId()}`;
-	const data = await reportLoad(event(base, as) as unknown as Parameters<typeof reportLoad>[0] & LoadEvent);
+	const page = event(base, as);
+	const data = await reportLoad(page as unknown as Parameters<typeof reportLoad>[0] & LoadEvent);
 	const csv = (await csvGet(event(`${base}/report.csv`, as) as never)) as Response;
 	const pdf = (await pdfGet(event(`${base}/report.pdf`, as) as never)) as Response;
 	return {
-		'page data': JSON.stringify(data),
+		'page data': dataAsSent(page, data),
 		csv: await csv.text(),
 		'pdf text': (await pdfText(new Uint8Array(await pdf.arrayBuffer()))).text
 	};
@@ -66,9 +68,10 @@ async function governorOutputs(as: AuthContext): Promise<Record<string, string>>
 async function serviceOutputs(as: AuthContext): Promise<Record<string, string>> {
 	const outputs: Record<string, string> = {};
 	for (const query of ['', `?school=${schoolId()}`]) {
-		const data = await serviceLoad(fakeEvent({ path: `/reports/service${query}`, auth: as }) as unknown as Parameters<typeof serviceLoad>[0] & LoadEvent);
+		const page = fakeEvent({ path: `/reports/service${query}`, auth: as });
+		const data = await serviceLoad(page as unknown as Parameters<typeof serviceLoad>[0] & LoadEvent);
 		const csv = (await serviceCsvGet(fakeEvent({ path: `/reports/service/report.csv${query}`, auth: as }) as never)) as Response;
-		outputs[`page data${query}`] = JSON.stringify(data);
+		outputs[`page data${query}`] = dataAsSent(page, data);
 		outputs[`csv${query}`] = await csv.text();
 	}
 	return outputs;

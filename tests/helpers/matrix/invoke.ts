@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { isActionFailure, isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import type { AuthContext } from '$lib/server/auth/context';
+import { dataAsSent } from '../as-sent';
 import { fakeEvent } from '../event';
 import { pdfText } from '../pdf';
 import { storedEntries } from '../zip';
@@ -78,18 +79,14 @@ async function responseBody(response: Response): Promise<string> {
 export async function invoke(handler: RouteHandler, req: MatrixRequest): Promise<Outcome> {
 	const call = await callableOf(handler);
 	const event = eventFor(handler, req);
-	// A page's kept sections reach the person by placeholder (render/splice.ts): read them as sent.
-	const placed = (result: unknown) => {
-		const html = [...(event.locals.keptSections?.values() ?? [])].map((section) => section.html);
-		return html.length > 0 && result && typeof result === 'object' ? { ...result, keptSections: html } : result;
-	};
 	try {
 		const result = await call(event);
 		if (result instanceof Response) {
 			return { status: result.status, location: result.headers.get('location') ?? undefined, body: await responseBody(result) };
 		}
 		if (isActionFailure(result)) return { status: result.status, body: JSON.stringify(result.data) };
-		return { status: 200, body: JSON.stringify(placed(result) ?? null) };
+		// A page's kept sections, placed by placeholder, read as the person gets them.
+		return { status: 200, body: dataAsSent(event, result ?? null) };
 	} catch (e) {
 		if (isRedirect(e)) return { status: e.status, location: e.location, body: '' };
 		if (isHttpError(e)) return { status: e.status, body: JSON.stringify(e.body) };
