@@ -13,12 +13,23 @@ export type HomeView =
 	| { kind: 'governor'; programmeName: string; reportHref: string }
 	| { kind: 'commissioner'; programmeName: string };
 
+type SchoolView = Extract<HomeView, { kind: 'school' }>;
+
+async function schoolView(actor: Actor, programmeName: string, filter: ListFilter, options: { panels: boolean }): Promise<SchoolView> {
+	return { kind: 'school', programmeName, list: await listReferrals(actor, filter), filter, followUps: options.panels ? await followUpsToRecord(actor) : [] };
+}
+
+/** A school's home, for its safeguarding leads (home/school-home.ts keeps it rendered). */
+export async function schoolHomeView(actor: Actor, filter: ListFilter, options: { panels: boolean }): Promise<SchoolView> {
+	return schoolView(actor, await getSetting(db(), actor.serviceId, 'programmeName'), filter, options);
+}
+
 export async function homeFor(actor: Actor, filter: ListFilter = {}, options: { panels: boolean } = { panels: true }): Promise<HomeView> {
 	const programmeName = await getSetting(db(), actor.serviceId, 'programmeName');
 	switch (actor.role) {
 		case 'dsl':
 		case 'deputy_dsl':
-			return { kind: 'school', programmeName, list: await listReferrals(actor, filter), filter, followUps: options.panels ? await followUpsToRecord(actor) : [] };
+			return schoolView(actor, programmeName, filter, options);
 		case 'youth_worker':
 			return { kind: 'youth-worker', programmeName, queue: await triageQueue(actor) };
 		case 'governor':

@@ -3,16 +3,14 @@ import type { ListFilter } from '../referrals/lists';
 import { keptPage, recordVersions, schoolScope, SHARED_SCOPE } from '../render/kept-pages';
 import { KeptHtml } from '../render/kept-section';
 import { upcomingForSchool } from '../support-sessions/lists';
-import { homeFor, type HomeView } from './home';
-
-type SchoolView = Extract<HomeView, { kind: 'school' }>;
+import { schoolHomeView } from './home';
 
 /**
  * A school's home: its referrals (filtered, searched or paged), and, on the home view itself, the
  * follow-ups to record and sessions coming up. `listing`: the list alone, under the search form.
  */
 export async function schoolHomeData(actor: Actor, filter: ListFilter, listing: boolean) {
-	const home = (await homeFor(actor, filter, { panels: !listing })) as SchoolView;
+	const home = await schoolHomeView(actor, filter, { panels: !listing });
 	return { home, upcomingSessions: listing ? null : await upcomingForSchool(actor), listing };
 }
 

@@ -2,6 +2,7 @@ import { CASE_STATES, type CaseState } from '$lib/case-states';
 import { guard } from '$lib/server/auth/guard';
 import { homeFor } from '$lib/server/home/home';
 import { schoolHome } from '$lib/server/home/school-home';
+import { isSchoolActor } from '$lib/server/referrals/scope';
 import { renderSection, sectionForPage } from '$lib/server/render/kept-section';
 import SchoolHome from './SchoolHome.svelte';
 import type { PageServerLoad } from './$types';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	// Searching, filtering or paging the list shows the list alone, right under the form: the panels of
 	// what is due (follow-ups to record, sessions to release pupils for) belong to the home view.
 	const listing = Boolean(filter.state || filter.search || filter.after);
-	if (actor.role === 'dsl' || actor.role === 'deputy_dsl') {
+	if (isSchoolActor(actor)) {
 		const page = await schoolHome(actor, filter, listing, (data) => renderSection(SchoolHome, { data }));
 		return {
 			home: { kind: 'school' as const, programmeName: page.programmeName },
